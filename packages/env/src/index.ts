@@ -1,0 +1,2 @@
+export type { EnvOf, EnvVar } from "./parse.ts";
+export { EnvError, LOCAL_HINT, loadEnvOrExit, parseEnv } from "./parse.ts";

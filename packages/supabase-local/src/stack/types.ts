@@ -1,0 +1,31 @@
+import type { StackContext } from "./context.ts";
+
+export interface StartOptions {
+  /** Data folder (Postgres cluster, keys, storage bytes, mailbox). Default `<repo>/.supabase-local`. */
+  dir?: string;
+  /** Folder holding config.toml, migrations/ and seed.sql. Default `<repo>/supabase`. */
+  supabaseDir?: string;
+  /** Ports; 0 picks a free one. Defaults come from config.toml (54321 / 54322 / 54324). */
+  ports?: { api?: number; db?: number; mailbox?: number };
+  /** Use an existing Postgres instead of the embedded one. */
+  databaseUrl?: string;
+  /** Where log lines go; default stderr. */
+  log?: (line: string) => void;
+}
+
+/** What `supabase status --json` shows, plus `stop()`. */
+export interface StackInfo {
+  apiUrl: string;
+  dbUrl: string;
+  mailboxUrl: string;
+  publishableKey: string;
+  secretKey: string;
+  jwtSecret: string;
+  anonKey: string;
+  serviceRoleKey: string;
+}
+
+export interface RunningStack extends StackInfo {
+  context: StackContext;
+  stop(): Promise<void>;
+}
