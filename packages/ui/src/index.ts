@@ -1,0 +1,14 @@
+export { Alert, type AlertProps } from "./Alert.tsx";
+export { Badge, type BadgeTone } from "./Badge.tsx";
+export { Button, type ButtonProps } from "./Button.tsx";
+export { Card, type CardProps } from "./Card.tsx";
+export { cn } from "./cn.ts";
+export { Dialog, type DialogProps } from "./Dialog.tsx";
+export { EmptyState, type EmptyStateProps } from "./EmptyState.tsx";
+export { Field, type FieldControlProps, type FieldProps } from "./Field.tsx";
+export { Input, Textarea } from "./Input.tsx";
+export { Pagination, type PaginationProps } from "./Pagination.tsx";
+export { Progress, type ProgressProps } from "./Progress.tsx";
+export { Spinner, type SpinnerProps } from "./Spinner.tsx";
+export { type Column, Table, type TableProps } from "./Table.tsx";
+export { type ToastInput, ToastProvider, useToast } from "./Toast.tsx";
