@@ -1,2 +1,3 @@
 export type { EnvOf, EnvVar } from "./parse.ts";
 export { EnvError, LOCAL_HINT, loadEnvOrExit, parseEnv } from "./parse.ts";
+export { loadServerEnv, parseServerEnv, type ServerEnv, serverEnvShape } from "./server.ts";
