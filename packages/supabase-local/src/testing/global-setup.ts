@@ -1,0 +1,30 @@
+// Vitest globalSetup: one stack for the whole run, built from the repo's supabase/ folder.
+// Tests read its URLs and keys with `inject("stack")`.
+import type { TestProject } from "vitest/node";
+import type { StackInfo } from "../stack/types.ts";
+import { startTestStack } from "./index.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stack = await startTestStack({
+    log: (line) => {
+      if (line.startsWith("ready")) process.stderr.write(`supabase-local: ${line}\n`);
+    },
+  });
+  project.provide("stack", {
+    apiUrl: stack.apiUrl,
+    dbUrl: stack.dbUrl,
+    mailboxUrl: stack.mailboxUrl,
+    publishableKey: stack.publishableKey,
+    secretKey: stack.secretKey,
+    jwtSecret: stack.jwtSecret,
+    anonKey: stack.anonKey,
+    serviceRoleKey: stack.serviceRoleKey,
+  });
+  return () => stack.stop();
+}
