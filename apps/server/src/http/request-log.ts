@@ -1,0 +1,24 @@
+// One log line per request when it finishes: method, path (never the query string, which holds
+// tRPC inputs), status, duration, request id, the user id if verified, and why auth failed if it did.
+import type { RequestHandler } from "express";
+import type { Logger } from "../logger.ts";
+
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
+      logger[level]({
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        userId: res.locals.userId,
+        authFailure: res.locals.authFailure,
+      });
+    });
+    next();
+  };
+}
