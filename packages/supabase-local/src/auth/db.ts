@@ -1,0 +1,29 @@
+// Every Auth write runs in one transaction as `supabase_auth_admin`, the role GoTrue connects as:
+// app triggers on auth.users then run with the same privileges as on Supabase, and a failure
+// anywhere (a trigger included) leaves nothing half-written.
+import type pg from "pg";
+
+export type Db = pg.PoolClient;
+
+export async function withTx<T>(pool: pg.Pool, work: (db: Db) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    await client.query("set local role supabase_auth_admin");
+    await client.query("set local search_path = auth");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Postgres unique_violation, e.g. two signups racing for one e-mail. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === "23505" && (constraint === undefined || e.constraint === constraint);
+}

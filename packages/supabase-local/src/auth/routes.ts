@@ -1,0 +1,31 @@
+// Every Auth endpoint (paths as GoTrue serves them, below `/auth/v1`).
+import {
+  createUser,
+  deleteUser,
+  getUserById,
+  listUsers,
+  updateUserById,
+} from "./handlers/admin-users.ts";
+import { logout } from "./handlers/logout.ts";
+import { health, jwks, openidConfiguration, settingsHandler } from "./handlers/meta.ts";
+import { signup } from "./handlers/signup.ts";
+import { token } from "./handlers/token.ts";
+import { getUser, updateUser } from "./handlers/user.ts";
+import type { Route } from "./router.ts";
+
+export const routes: Route[] = [
+  { method: "GET", path: "/health", handler: health },
+  { method: "GET", path: "/settings", handler: settingsHandler },
+  { method: "GET", path: "/.well-known/jwks.json", handler: jwks },
+  { method: "GET", path: "/.well-known/openid-configuration", handler: openidConfiguration },
+  { method: "POST", path: "/signup", handler: signup },
+  { method: "POST", path: "/token", handler: token },
+  { method: "GET", path: "/user", handler: getUser },
+  { method: "PUT", path: "/user", handler: updateUser },
+  { method: "POST", path: "/logout", handler: logout },
+  { method: "GET", path: "/admin/users", handler: listUsers },
+  { method: "POST", path: "/admin/users", handler: createUser },
+  { method: "GET", path: "/admin/users/:id", handler: getUserById },
+  { method: "PUT", path: "/admin/users/:id", handler: updateUserById },
+  { method: "DELETE", path: "/admin/users/:id", handler: deleteUser },
+];
