@@ -1,0 +1,136 @@
+// Object bytes on disk. Uploads stream into a temp file (counting and hashing on the way, never
+// holding the file in memory) and are renamed into place only once complete, so a failed or
+// interrupted upload leaves no partial blob behind.
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, type Stats } from "node:fs";
+import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { errors } from "./errors.ts";
+import type { BlobPaths } from "./paths.ts";
+
+export interface TempBlob {
+  path: string;
+  size: number;
+  /** Quoted lowercase MD5 hex, as Storage's file backend reports it. */
+  eTag: string;
+}
+
+export interface BlobStore {
+  /** Streams `source` into a temp file; rejects with EntityTooLarge past `limit` bytes. */
+  receive(source: Readable, limit: number): Promise<TempBlob>;
+  /** Moves a received temp file to its final place; returns the blob's stat. */
+  commit(temp: TempBlob, bucketId: string, version: string): Promise<Stats>;
+  discard(temp: TempBlob | string): Promise<void>;
+  stat(bucketId: string, version: string): Promise<Stats | null>;
+  read(bucketId: string, version: string, range?: { start: number; end: number }): Readable;
+  copy(
+    from: { bucketId: string; version: string },
+    to: { bucketId: string; version: string },
+  ): Promise<Stats>;
+  /** Moves a blob to another (bucket, version); a missing source blob is left missing. */
+  rename(
+    from: { bucketId: string; version: string },
+    to: { bucketId: string; version: string },
+  ): Promise<void>;
+  remove(bucketId: string, version: string | null | undefined): Promise<void>;
+  removeBucket(bucketId: string): Promise<void>;
+}
+
+function sizeGuard(limit: number, onByte: (size: number) => void): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > limit) {
+        callback(errors.entityTooLarge());
+        return;
+      }
+      onByte(size);
+      callback(null, chunk);
+    },
+  });
+}
+
+export function createBlobStore(paths: BlobPaths): BlobStore {
+  const ensureDir = (dir: string) => mkdir(dir, { recursive: true });
+  return {
+    async receive(source, limit) {
+      await ensureDir(paths.tempDir);
+      const path = paths.newTemp();
+      const hash = createHash("md5");
+      let size = 0;
+      const hasher = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          callback(null, chunk);
+        },
+      });
+      try {
+        await pipeline(
+          source,
+          sizeGuard(limit, (n) => {
+            size = n;
+          }),
+          hasher,
+          createWriteStream(path, { flags: "wx" }),
+        );
+      } catch (error) {
+        await rm(path, { force: true });
+        throw error;
+      }
+      return { path, size, eTag: `"${hash.digest("hex")}"` };
+    },
+    async commit(temp, bucketId, version) {
+      const target = paths.blob(bucketId, version);
+      await ensureDir(paths.bucketDir(bucketId));
+      await rename(temp.path, target);
+      return stat(target);
+    },
+    async discard(temp) {
+      await rm(typeof temp === "string" ? temp : temp.path, { force: true });
+    },
+    async stat(bucketId, version) {
+      try {
+        return await stat(paths.blob(bucketId, version));
+      } catch {
+        return null;
+      }
+    },
+    read(bucketId, version, range) {
+      return createReadStream(paths.blob(bucketId, version), range ?? {});
+    },
+    async copy(from, to) {
+      const target = paths.blob(to.bucketId, to.version);
+      await ensureDir(paths.bucketDir(to.bucketId));
+      await copyFile(paths.blob(from.bucketId, from.version), target);
+      return stat(target);
+    },
+    async rename(from, to) {
+      let source: string;
+      try {
+        source = paths.blob(from.bucketId, from.version);
+      } catch {
+        return; // not a version of ours (row written by SQL): there are no bytes to move
+      }
+      await ensureDir(paths.bucketDir(to.bucketId));
+      try {
+        await rename(source, paths.blob(to.bucketId, to.version));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+    },
+    async remove(bucketId, version) {
+      if (!version) return;
+      try {
+        await rm(paths.blob(bucketId, version), { force: true });
+      } catch {
+        // A row whose version was never a blob of ours (e.g. written by SQL) has nothing to delete.
+      }
+    },
+    async removeBucket(bucketId) {
+      await rm(paths.bucketDir(bucketId), { recursive: true, force: true });
+    },
+  };
+}
