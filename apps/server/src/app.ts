@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps): Express {
       createContext: createContextFactory({
         verifier: deps.verifier,
         userLimiter: new TokenBucketLimiter(deps.rateLimits.user),
-        api: deps.api,
+        // The API logs through the server's logger (same redaction) unless told otherwise.
+        api: { ...deps.api, logger: deps.api.logger ?? deps.logger },
       }),
       maxBodySize: deps.bodyLimitBytes,
       maxBatchSize: deps.maxBatchSize,
