@@ -90,8 +90,11 @@ export async function refreshGrant(
       // The client lost the previous answer: hand back the token it should have received.
       issued = activeRow.token;
     } else {
+      // The window only covers tokens that were rotated (they have a child). A token revoked
+      // with its family has none, so its holder cannot mint new tokens from it.
+      const child = await db.query("select 1 from auth.refresh_tokens where parent = $1 limit 1", [token.token]);
       const reuseUntil = current.updated_at.getTime() + settings.reuseIntervalSeconds * 1000;
-      if (Date.now() > reuseUntil) {
+      if (!child.rowCount || Date.now() > reuseUntil) {
         if (settings.rotation) {
           await db.query(
             "update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not coalesce(revoked, false)",
