@@ -81,11 +81,34 @@ export async function startEmbeddedPostgres(
     throw new StartError(explainStartFailure(output, port, dir));
   }
   options.log(`postgres listening on 127.0.0.1:${port}`);
+  const pid = await postmasterPid(dir);
   return {
     url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
     created,
-    stop: () => server.stop(),
+    // Postgres may already be gone (a Ctrl-C reaches the whole process group), and then the
+    // package's stop() would wait forever for an exit event that already happened.
+    stop: async () => {
+      if (pid === undefined || !isAlive(pid)) return;
+      await Promise.race([server.stop(), waitForExit(pid, 30_000)]);
+    },
   };
+}
+
+async function postmasterPid(dir: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt(
+      (await readFile(join(dir, "postmaster.pid"), "utf8")).split("\n")[0] ?? "",
+      10,
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
 }
 
 async function assertPortUsable(port: number): Promise<void> {
@@ -104,14 +127,8 @@ async function assertPortUsable(port: number): Promise<void> {
 
 /** A Postgres still running on this folder (e.g. left by a killed process) would refuse to start. */
 async function refuseIfAlreadyRunning(dir: string): Promise<void> {
-  let pidText: string;
-  try {
-    pidText = await readFile(join(dir, "postmaster.pid"), "utf8");
-  } catch {
-    return;
-  }
-  const pid = Number.parseInt(pidText.split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+  const pid = await postmasterPid(dir);
+  if (pid !== undefined && isAlive(pid)) {
     throw new StartError(
       `a Postgres (pid ${pid}) is already running on ${dir}: run \`supabase-local stop\` first`,
     );

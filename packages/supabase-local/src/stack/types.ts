@@ -31,3 +31,27 @@ export interface RunningStack extends StackInfo {
   context: StackContext;
   stop(): Promise<void>;
 }
+
+/** The plain StackInfo fields of a running stack (safe to serialise: no context, no functions). */
+export function stackInfo(stack: StackInfo): StackInfo {
+  const {
+    apiUrl,
+    dbUrl,
+    mailboxUrl,
+    publishableKey,
+    secretKey,
+    jwtSecret,
+    anonKey,
+    serviceRoleKey,
+  } = stack;
+  return {
+    apiUrl,
+    dbUrl,
+    mailboxUrl,
+    publishableKey,
+    secretKey,
+    jwtSecret,
+    anonKey,
+    serviceRoleKey,
+  };
+}

@@ -1,7 +1,7 @@
 // Vitest globalSetup: one stack for the whole run, built from the repo's supabase/ folder.
 // Tests read its URLs and keys with `inject("stack")`.
 import type { TestProject } from "vitest/node";
-import type { StackInfo } from "../stack/types.ts";
+import { type StackInfo, stackInfo } from "../stack/types.ts";
 import { startTestStack } from "./index.ts";
 
 declare module "vitest" {
@@ -16,15 +16,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       if (line.startsWith("ready")) process.stderr.write(`supabase-local: ${line}\n`);
     },
   });
-  project.provide("stack", {
-    apiUrl: stack.apiUrl,
-    dbUrl: stack.dbUrl,
-    mailboxUrl: stack.mailboxUrl,
-    publishableKey: stack.publishableKey,
-    secretKey: stack.secretKey,
-    jwtSecret: stack.jwtSecret,
-    anonKey: stack.anonKey,
-    serviceRoleKey: stack.serviceRoleKey,
-  });
+  project.provide("stack", stackInfo(stack));
   return () => stack.stop();
 }
