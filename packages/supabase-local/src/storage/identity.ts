@@ -33,6 +33,24 @@ function fromPayload(token: string, claims: JWTPayload): Identity {
   return { role, token, claims, sub: typeof claims.sub === "string" ? claims.sub : undefined };
 }
 
+/**
+ * The gateway skips its apikey handling on the routes that signed and public URLs use, and
+ * those prefixes also carry authenticated calls (creating signed URLs). Apply the same
+ * rule here so an opaque `sb_` key never reaches the JWT verifier.
+ */
+export function effectiveAuthorization(
+  keys: KeyStore,
+  authorization: string | null,
+  apikey: string | undefined,
+): string | null {
+  const token = bearer(authorization);
+  if (token !== null && !token.startsWith("sb_")) return token;
+  const key = apikey ?? token ?? undefined;
+  if (key === keys.secretKey) return keys.serviceRoleKey;
+  if (key === keys.publishableKey) return keys.anonKey;
+  return token;
+}
+
 /** JWT required: missing header is a validation error, a bad token is AccessDenied. */
 export async function requireIdentity(
   keys: KeyStore,

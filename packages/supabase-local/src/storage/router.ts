@@ -4,7 +4,8 @@
 import type { ServiceRequest } from "../gateway/service.ts";
 import { errors, StorageError } from "./errors.ts";
 import type { HandlerContext, Route, StorageDeps } from "./handler-context.ts";
-import { sendError } from "./http.ts";
+import { header, sendError } from "./http.ts";
+import { effectiveAuthorization } from "./identity.ts";
 import { assertValidBucketName } from "./names.ts";
 
 interface Match {
@@ -63,7 +64,7 @@ export function createRouter(routes: Route[], deps: StorageDeps) {
         req,
         res,
         url,
-        authorization,
+        authorization: effectiveAuthorization(deps.keys, authorization, header(req, "apikey")),
         deps,
         params: {
           bucket,

@@ -83,8 +83,8 @@ describe("RLS on storage.objects", () => {
   it("checks WITH CHECK against the new name on move and the destination on copy", async () => {
     const files = alice.client.storage.from("private");
     await files.upload(`${alice.id}/movable.txt`, "m");
-    const escape = await files.move(`${alice.id}/movable.txt`, `${bob.id}/movable.txt`);
-    expect(escape.error).toMatchObject({ statusCode: "403" });
+    const outOfFolder = await files.move(`${alice.id}/movable.txt`, `${bob.id}/movable.txt`);
+    expect(outOfFolder.error).toMatchObject({ statusCode: "403" });
     const inside = await files.move(`${alice.id}/movable.txt`, `${alice.id}/sub/movable.txt`);
     expect(inside.error).toBeNull();
     const copyOut = await files.copy(`${alice.id}/sub/movable.txt`, `${bob.id}/copy.txt`);
