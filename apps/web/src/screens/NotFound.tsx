@@ -1,0 +1,20 @@
+import { EmptyState } from "@docket/ui";
+import { PageTitle } from "../layout/AppShell.tsx";
+import { Link } from "../lib/router.tsx";
+
+export function NotFound() {
+  return (
+    <>
+      <PageTitle>Page not found</PageTitle>
+      <EmptyState
+        title="There is nothing here"
+        description="The address may be mistyped, or the page was moved."
+        action={
+          <Link to="/documents" className="text-brand-700 underline">
+            Go to your documents
+          </Link>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { Alert, Button, Field, Input } from "@docket/ui";
+import { type FormEvent, useState } from "react";
+import { describeAuthError } from "../../auth/auth-errors.ts";
+import { takeSignedOutReason } from "../../auth/session-notice.ts";
+import { Link, navigate } from "../../lib/router.tsx";
+import { auth, callbackUrl } from "../../lib/supabase.ts";
+import { useSubmit } from "../../lib/use-submit.ts";
+import { AuthLayout } from "./AuthLayout.tsx";
+import { OAuthButtons } from "./OAuthButtons.tsx";
+
+type Mode = "password" | "magic-link";
+
+export function SignIn() {
+  const [mode, setMode] = useState<Mode>("password");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [notice] = useState(takeSignedOutReason);
+  const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
+  const { pending, error, setError, run } = useSubmit();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      if (mode === "password") {
+        const { error } = await auth.signInWithPassword({ email, password });
+        if (error) return describeAuthError(error);
+        navigate("/documents", { replace: true });
+        return null;
+      }
+      const { error } = await auth.signInWithOtp({
+        email,
+        options: { shouldCreateUser: false, emailRedirectTo: callbackUrl() },
+      });
+      if (error) return describeAuthError(error);
+      setLinkSentTo(email);
+      return null;
+    });
+  }
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      footer={
+        <>
+          New here?{" "}
+          <Link to="/sign-up" className="font-medium text-brand-700 underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      {notice && (
+        <div className="mb-4">
+          <Alert tone="info">{notice}</Alert>
+        </div>
+      )}
+      {linkSentTo ? (
+        <Alert tone="success" title="Check your e-mail">
+          We sent a sign-in link to {linkSentTo}. Open it on this device.
+        </Alert>
+      ) : (
+        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+          <fieldset className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1 text-sm">
+            <legend className="sr-only">Sign-in method</legend>
+            {(["password", "magic-link"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                onClick={() => setMode(m)}
+                className={`rounded px-2 py-1.5 ${mode === m ? "bg-white font-medium shadow-sm" : "text-slate-600"}`}
+              >
+                {m === "password" ? "Password" : "E-mail link"}
+              </button>
+            ))}
+          </fieldset>
+          <Field label="E-mail">
+            {(p) => (
+              <Input
+                {...p}
+                type="email"
+                autoComplete="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          {mode === "password" && (
+            <Field label="Password">
+              {(p) => (
+                <Input
+                  {...p}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+          {error && <Alert>{error}</Alert>}
+          <Button type="submit" loading={pending}>
+            {mode === "password" ? "Sign in" : "Send me a link"}
+          </Button>
+          {mode === "password" && (
+            <Link to="/forgot-password" className="text-center text-sm text-brand-700 underline">
+              Forgot your password?
+            </Link>
+          )}
+        </form>
+      )}
+      <OAuthButtons onError={setError} />
+    </AuthLayout>
+  );
+}
