@@ -33,6 +33,10 @@ export const workerEnvShape = {
   },
   WORKER_FAIL_BATCH_MS: { schema: int(-1, 10), hint: "failure batching window, ms (-1 off)" },
   WORKER_STATUS_BATCH_MS: { schema: int(0, 5), hint: "jobs-row status batching window, ms" },
+  WORKER_STATUS_VIA: {
+    schema: z.enum(["data-api", "sql"]).default("data-api"),
+    hint: "data-api (secret key, default) or sql (the worker's own connection)",
+  },
   WORKER_POLL_INTERVAL_MS: { schema: int(100, 2000), hint: "poll interval for future jobs, ms" },
   WORKER_HEARTBEAT_MS: { schema: int(500, 5000), hint: "heartbeat interval, ms" },
   WORKER_DEAD_AFTER_MS: {

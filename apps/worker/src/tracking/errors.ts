@@ -1,0 +1,17 @@
+/** Thrown at a step boundary when someone asked to cancel the running job. */
+export class JobCancelledError extends Error {
+  override name = "JobCancelledError";
+}
+
+/** Thrown at a step boundary when the worker is shutting down: the job is released for a retry. */
+export class WorkerShuttingDownError extends Error {
+  override name = "WorkerShuttingDownError";
+}
+
+/**
+ * A failure no retry can fix (bad document, missing row). The job is marked failed at once and
+ * completed in graphile-worker, so it never crash-loops through its attempts.
+ */
+export class PermanentJobError extends Error {
+  override name = "PermanentJobError";
+}

@@ -1,0 +1,102 @@
+import type { JobRowState, StatusTransport } from "./status-transport.ts";
+
+export type { JobRowState } from "./status-transport.ts";
+
+/** One job's change; omitted fields stay as they are. */
+export interface JobPatch {
+  id: string;
+  status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  progress?: number;
+  attempts?: number;
+  last_error?: string;
+  clear_error?: boolean;
+  result?: unknown;
+  document_status?: "queued" | "processing" | "ready" | "failed";
+}
+
+export class JobNotFoundError extends Error {
+  override name = "JobNotFoundError";
+}
+
+interface Pending {
+  patch: JobPatch;
+  waiters: { resolve: (row: JobRowState) => void; reject: (error: unknown) => void }[];
+}
+
+const MAX_BATCH = 500;
+
+/**
+ * Writes job status with the secret key, batched across concurrent jobs the way graphile-worker
+ * batches its completions: patches arriving within `delayMs` share one call of
+ * `worker_apply_job_updates` (through the Data API by default, see status-transport.ts). Patches for the same job in one window are merged, later fields
+ * winning. Each caller gets the row's state back (status, cancel request, request id).
+ */
+export class JobStatusWriter {
+  readonly #send: StatusTransport;
+  readonly #delayMs: number;
+  #pending = new Map<string, Pending>();
+  #timer: NodeJS.Timeout | null = null;
+  #inflight = new Set<Promise<void>>();
+  /** Round trips made, for benchmarks and tests. */
+  flushes = 0;
+
+  constructor(send: StatusTransport, delayMs: number) {
+    this.#send = send;
+    this.#delayMs = delayMs;
+  }
+
+  update(patch: JobPatch): Promise<JobRowState> {
+    return new Promise((resolve, reject) => {
+      const entry = this.#pending.get(patch.id);
+      if (entry) {
+        entry.patch = merge(entry.patch, patch);
+        entry.waiters.push({ resolve, reject });
+      } else {
+        this.#pending.set(patch.id, { patch, waiters: [{ resolve, reject }] });
+      }
+      if (this.#pending.size >= MAX_BATCH) this.#flushNow();
+      else this.#timer ??= setTimeout(() => this.#flushNow(), this.#delayMs);
+    });
+  }
+
+  /** Sends whatever is pending and waits for every write in flight. */
+  async flush(): Promise<void> {
+    this.#flushNow();
+    await Promise.allSettled([...this.#inflight]);
+  }
+
+  #flushNow(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#pending.size === 0) return;
+    const batch = [...this.#pending.values()];
+    this.#pending = new Map();
+    const run = this.#deliver(batch).finally(() => this.#inflight.delete(run));
+    this.#inflight.add(run);
+  }
+
+  async #deliver(batch: Pending[]): Promise<void> {
+    this.flushes++;
+    try {
+      const states = await this.#send(batch.map((entry) => entry.patch));
+      const rows = new Map(states.map((row) => [row.id, row]));
+      for (const entry of batch) {
+        const row = rows.get(entry.patch.id);
+        for (const waiter of entry.waiters) {
+          if (row) waiter.resolve(row);
+          else
+            waiter.reject(new JobNotFoundError(`Job ${entry.patch.id} does not exist (deleted?)`));
+        }
+      }
+    } catch (error) {
+      for (const entry of batch) for (const waiter of entry.waiters) waiter.reject(error);
+    }
+  }
+}
+
+function merge(earlier: JobPatch, later: JobPatch): JobPatch {
+  const merged = { ...earlier, ...later };
+  if (later.last_error !== undefined) merged.clear_error = false;
+  if (later.clear_error) delete merged.last_error;
+  return merged;
+}

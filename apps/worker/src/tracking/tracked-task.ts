@@ -1,0 +1,232 @@
+import {
+  InvalidJobPayloadError,
+  type JobKind,
+  type JobPayload,
+  parseJobPayload,
+} from "@docket/jobs";
+import type { JobHelpers, Task } from "graphile-worker";
+import type { WorkerDeps } from "../deps.ts";
+import type { Log } from "../log.ts";
+import { DocumentError } from "../processing/errors.ts";
+import { JobCancelledError, PermanentJobError, WorkerShuttingDownError } from "./errors.ts";
+import type { JobPatch } from "./status-writer.ts";
+
+type DocumentStatus = NonNullable<JobPatch["document_status"]>;
+
+export interface RunContext {
+  /** The public.jobs row id. */
+  jobId: string;
+  requestId: string | null;
+  /** Previously saved result of this job (a retry resumes from it). */
+  previousResult: unknown;
+  log: Log;
+  helpers: JobHelpers;
+  /** A step boundary: saves progress and stops here if cancel was requested or we shut down. */
+  step(progress: number, result?: unknown): Promise<void>;
+  /** Whom the end-of-job notice goes to, once the task knows (e.g. the document's owner). */
+  subject: Subject | null;
+}
+
+export interface Subject {
+  userId: string;
+  title: string;
+}
+
+export interface Outcome {
+  result?: unknown;
+}
+
+export interface Notice {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string;
+}
+
+export interface TrackedTaskSpec<K extends JobKind> {
+  kind: K;
+  run(payload: JobPayload<K>, ctx: RunContext): Promise<Outcome>;
+  /** Document status to mirror at each job status (document__process only). */
+  documentStatus?: Partial<
+    Record<"running" | "succeeded" | "failed" | "cancelled" | "queued", DocumentStatus>
+  >;
+  /** Who to tell when the job ends for good, and what. */
+  notify?(
+    payload: JobPayload<K>,
+    end: { status: "succeeded" | "failed"; error?: string },
+    subject: Subject,
+  ): Notice | null;
+}
+
+/**
+ * The lifecycle every tracked job shares: validate the payload, mark running, run with step
+ * boundaries, then write succeeded / failed / cancelled (or queued again while retries remain).
+ * Invalid payloads and permanent errors complete the graphile-worker job after recording the
+ * failure, so they are never retried; transient errors are rethrown for graphile-worker's backoff.
+ */
+export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTaskSpec<K>): Task {
+  return async (raw, helpers) => {
+    const attempts = helpers.job.attempts;
+    let payload: JobPayload<K>;
+    try {
+      payload = parseJobPayload(spec.kind, raw);
+    } catch (error) {
+      if (!(error instanceof InvalidJobPayloadError)) throw error;
+      const jobId = jobIdOf(raw);
+      deps.log.error("invalid payload, failing without retry", {
+        kind: spec.kind,
+        jobId,
+        error: error.message,
+      });
+      if (jobId)
+        await deps.status
+          .update({ id: jobId, status: "failed", attempts, last_error: error.message })
+          .catch(() => {});
+      return;
+    }
+    const jobId = payload.jobId;
+    if (!jobId) return runUntracked(deps, spec, payload, helpers);
+    const doc = (at: keyof NonNullable<typeof spec.documentStatus>) =>
+      spec.documentStatus?.[at] ? { document_status: spec.documentStatus[at] } : {};
+
+    const start = await deps.status.update({
+      id: jobId,
+      status: "running",
+      attempts,
+      progress: 0,
+      ...doc("running"),
+    });
+    const log = deps.log.child({
+      jobId,
+      kind: spec.kind,
+      requestId: start.request_id,
+      attempt: attempts,
+    });
+    if (!start.applied) {
+      log.info("job already finished, skipping", { status: start.status });
+      return;
+    }
+    if (start.cancel_requested_at) {
+      await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
+      log.info("cancelled before it started");
+      return;
+    }
+    log.info("job started");
+
+    const ctx: RunContext = {
+      jobId,
+      requestId: start.request_id,
+      previousResult: start.result,
+      log,
+      helpers,
+      subject: null,
+      async step(progress, result) {
+        const row = await deps.status.update({
+          id: jobId,
+          progress,
+          ...(result === undefined ? {} : { result }),
+        });
+        if (row.cancel_requested_at || row.status === "cancelled")
+          throw new JobCancelledError("Cancelled on request");
+        if (helpers.abortSignal.aborted)
+          throw new WorkerShuttingDownError("Worker shutting down; the job will run again");
+      },
+    };
+
+    try {
+      const outcome = await spec.run(payload, ctx);
+      await deps.status.update({
+        id: jobId,
+        status: "succeeded",
+        progress: 100,
+        clear_error: true,
+        result: outcome.result ?? null,
+        ...doc("succeeded"),
+      });
+      log.info("job succeeded");
+      await notify(spec, payload, { status: "succeeded" }, ctx, helpers);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof JobCancelledError) {
+        await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
+        log.info("job cancelled at a step boundary");
+        return;
+      }
+      const permanent = error instanceof DocumentError || error instanceof PermanentJobError;
+      const final = permanent || attempts >= helpers.job.max_attempts;
+      await deps.status.update(
+        final
+          ? { id: jobId, status: "failed", last_error: message, ...doc("failed") }
+          : { id: jobId, status: "queued", last_error: message, ...doc("queued") },
+      );
+      if (final) {
+        log.error("job failed", { error: message, permanent });
+        await notify(spec, payload, { status: "failed", error: message }, ctx, helpers);
+      } else {
+        log.warn("attempt failed; graphile-worker will retry", { error: message });
+      }
+      if (!permanent) throw error;
+    }
+  };
+}
+
+async function notify<K extends JobKind>(
+  spec: TrackedTaskSpec<K>,
+  payload: JobPayload<K>,
+  end: { status: "succeeded" | "failed"; error?: string },
+  ctx: RunContext,
+  helpers: JobHelpers,
+): Promise<void> {
+  if (!ctx.subject) return;
+  const notice = spec.notify?.(payload, end, ctx.subject);
+  if (!notice) return;
+  // The job key makes a re-run of this job replace, not duplicate, its notification.
+  await helpers.addJob(
+    "notification__send",
+    { ...notice, email: true },
+    { jobKey: `notify:${ctx.jobId}`, maxAttempts: 5 },
+  );
+}
+
+function jobIdOf(raw: unknown): string | null {
+  if (raw === null || typeof raw !== "object" || !("jobId" in raw)) return null;
+  const { jobId } = raw as { jobId: unknown };
+  return typeof jobId === "string" && /^[0-9a-f-]{36}$/i.test(jobId) ? jobId : null;
+}
+
+/** Jobs without a jobs row (cron runs, notices raised by other tasks): same steps, no status. */
+async function runUntracked<K extends JobKind>(
+  deps: WorkerDeps,
+  spec: TrackedTaskSpec<K>,
+  payload: JobPayload<K>,
+  helpers: JobHelpers,
+): Promise<void> {
+  const log = deps.log.child({
+    kind: spec.kind,
+    graphileJobId: helpers.job.id,
+    attempt: helpers.job.attempts,
+  });
+  const ctx: RunContext = {
+    jobId: "",
+    requestId: null,
+    previousResult: null,
+    log,
+    helpers,
+    subject: null,
+    async step() {
+      if (helpers.abortSignal.aborted)
+        throw new WorkerShuttingDownError("Worker shutting down; the job will run again");
+    },
+  };
+  try {
+    await spec.run(payload, ctx);
+    log.info("job succeeded");
+  } catch (error) {
+    if (error instanceof DocumentError || error instanceof PermanentJobError) {
+      log.error("job failed permanently", { error: error.message });
+      return;
+    }
+    throw error;
+  }
+}
