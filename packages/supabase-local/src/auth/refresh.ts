@@ -92,7 +92,9 @@ export async function refreshGrant(
     } else {
       // The window only covers tokens that were rotated (they have a child). A token revoked
       // with its family has none, so its holder cannot mint new tokens from it.
-      const child = await db.query("select 1 from auth.refresh_tokens where parent = $1 limit 1", [token.token]);
+      const child = await db.query("select 1 from auth.refresh_tokens where parent = $1 limit 1", [
+        token.token,
+      ]);
       const reuseUntil = current.updated_at.getTime() + settings.reuseIntervalSeconds * 1000;
       if (!child.rowCount || Date.now() > reuseUntil) {
         if (settings.rotation) {

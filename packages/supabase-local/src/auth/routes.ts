@@ -1,4 +1,6 @@
 // Every Auth endpoint (paths as GoTrue serves them, below `/auth/v1`).
+
+import { generateLink, invite } from "./handlers/admin-links.ts";
 import {
   createUser,
   deleteUser,
@@ -8,9 +10,11 @@ import {
 } from "./handlers/admin-users.ts";
 import { logout } from "./handlers/logout.ts";
 import { health, jwks, openidConfiguration, settingsHandler } from "./handlers/meta.ts";
+import { otp, recover, resend } from "./handlers/otp.ts";
 import { signup } from "./handlers/signup.ts";
 import { token } from "./handlers/token.ts";
 import { getUser, updateUser } from "./handlers/user.ts";
+import { verifyGet, verifyPost } from "./handlers/verify.ts";
 import type { Route } from "./router.ts";
 
 export const routes: Route[] = [
@@ -23,6 +27,13 @@ export const routes: Route[] = [
   { method: "GET", path: "/user", handler: getUser },
   { method: "PUT", path: "/user", handler: updateUser },
   { method: "POST", path: "/logout", handler: logout },
+  { method: "POST", path: "/otp", handler: otp },
+  { method: "POST", path: "/verify", handler: verifyPost },
+  { method: "GET", path: "/verify", handler: verifyGet },
+  { method: "POST", path: "/recover", handler: recover },
+  { method: "POST", path: "/resend", handler: resend },
+  { method: "POST", path: "/invite", handler: invite },
+  { method: "POST", path: "/admin/generate_link", handler: generateLink },
   { method: "GET", path: "/admin/users", handler: listUsers },
   { method: "POST", path: "/admin/users", handler: createUser },
   { method: "GET", path: "/admin/users/:id", handler: getUserById },

@@ -1,6 +1,12 @@
 // The admin API through supabase-js `auth.admin`: create/get/update/delete, bans, pagination.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTOCONFIRM_CONFIG, type AuthTestStack, sql, startAuthStack, uniqueEmail } from "./support/stack.ts";
+import {
+  AUTOCONFIRM_CONFIG,
+  type AuthTestStack,
+  sql,
+  startAuthStack,
+  uniqueEmail,
+} from "./support/stack.ts";
 
 let t: AuthTestStack;
 beforeAll(async () => {
@@ -22,7 +28,11 @@ describe("auth.admin users", () => {
     });
     expect(error).toBeNull();
     expect(data.user?.email_confirmed_at).toBeTruthy();
-    expect(data.user?.app_metadata).toEqual({ provider: "email", providers: ["email"], plan: "pro" });
+    expect(data.user?.app_metadata).toEqual({
+      provider: "email",
+      providers: ["email"],
+      plan: "pro",
+    });
     expect(data.user?.user_metadata).toEqual({ full_name: "Created", email_verified: true });
     const signIn = await t.anon().auth.signInWithPassword({ email, password: "secret1" });
     expect(signIn.error).toBeNull();
@@ -68,23 +78,31 @@ describe("auth.admin users", () => {
 
   it("a password change by the admin signs the user out everywhere", async () => {
     const email = uniqueEmail("adminpw");
-    const { data } = await t.admin().auth.admin.createUser({ email, password: "secret1", email_confirm: true });
+    const { data } = await t
+      .admin()
+      .auth.admin.createUser({ email, password: "secret1", email_confirm: true });
     const client = t.anon();
     await client.auth.signInWithPassword({ email, password: "secret1" });
     await t.admin().auth.admin.updateUserById(data.user?.id ?? "", { password: "secret2" });
     expect((await client.auth.refreshSession()).error?.code).toBe("refresh_token_not_found");
-    expect((await t.anon().auth.signInWithPassword({ email, password: "secret2" })).error).toBeNull();
+    expect(
+      (await t.anon().auth.signInWithPassword({ email, password: "secret2" })).error,
+    ).toBeNull();
   });
 
   it("bans: sign-in, refresh and user routes are refused until 'none' lifts it", async () => {
     const email = uniqueEmail("ban");
-    const { data } = await t.admin().auth.admin.createUser({ email, password: "secret1", email_confirm: true });
+    const { data } = await t
+      .admin()
+      .auth.admin.createUser({ email, password: "secret1", email_confirm: true });
     const id = data.user?.id ?? "";
     const client = t.anon();
     const { data: signedIn } = await client.auth.signInWithPassword({ email, password: "secret1" });
     const banned = await t.admin().auth.admin.updateUserById(id, { ban_duration: "24h" });
     expect(banned.error).toBeNull();
-    expect(new Date(banned.data.user?.banned_until ?? 0).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    expect(new Date(banned.data.user?.banned_until ?? 0).getTime()).toBeGreaterThan(
+      Date.now() + 23 * 3600_000,
+    );
 
     const signIn = await t.anon().auth.signInWithPassword({ email, password: "secret1" });
     expect(signIn.error?.status).toBe(400);
@@ -99,12 +117,16 @@ describe("auth.admin users", () => {
     expect(invalid.error?.code).toBe("validation_failed");
 
     await t.admin().auth.admin.updateUserById(id, { ban_duration: "none" });
-    expect((await t.anon().auth.signInWithPassword({ email, password: "secret1" })).error).toBeNull();
+    expect(
+      (await t.anon().auth.signInWithPassword({ email, password: "secret1" })).error,
+    ).toBeNull();
   });
 
   it("gets and deletes users; the row and its sessions are gone, app rows cascade", async () => {
     const email = uniqueEmail("delete");
-    const { data } = await t.admin().auth.admin.createUser({ email, password: "secret1", email_confirm: true });
+    const { data } = await t
+      .admin()
+      .auth.admin.createUser({ email, password: "secret1", email_confirm: true });
     const id = data.user?.id ?? "";
     expect((await t.admin().auth.admin.getUserById(id)).data.user?.email).toBe(email);
     expect((await t.admin().auth.admin.deleteUser(id)).error).toBeNull();
@@ -116,19 +138,29 @@ describe("auth.admin users", () => {
 
   it("soft delete keeps the row but the user can no longer sign in", async () => {
     const email = uniqueEmail("soft");
-    const { data } = await t.admin().auth.admin.createUser({ email, password: "secret1", email_confirm: true });
+    const { data } = await t
+      .admin()
+      .auth.admin.createUser({ email, password: "secret1", email_confirm: true });
     const id = data.user?.id ?? "";
     expect((await t.admin().auth.admin.deleteUser(id, true)).error).toBeNull();
-    const rows = await sql<{ deleted: boolean }>(t.stack, "select deleted_at is not null as deleted from auth.users where id = $1", [id]);
+    const rows = await sql<{ deleted: boolean }>(
+      t.stack,
+      "select deleted_at is not null as deleted from auth.users where id = $1",
+      [id],
+    );
     expect(rows).toEqual([{ deleted: true }]);
-    expect((await t.anon().auth.signInWithPassword({ email, password: "secret1" })).error?.code).toBe("invalid_credentials");
+    expect(
+      (await t.anon().auth.signInWithPassword({ email, password: "secret1" })).error?.code,
+    ).toBe("invalid_credentials");
   });
 
   it("paginates listUsers with total, nextPage and lastPage as auth-js parses them", async () => {
     const before = (await t.admin().auth.admin.listUsers({ page: 1, perPage: 1 })).data;
     const existing = "total" in before ? before.total : 0;
     for (let i = 0; i < 5; i++) {
-      await t.admin().auth.admin.createUser({ email: uniqueEmail(`page${i}`), password: "secret1" });
+      await t
+        .admin()
+        .auth.admin.createUser({ email: uniqueEmail(`page${i}`), password: "secret1" });
     }
     const total = existing + 5;
     const first = await t.admin().auth.admin.listUsers({ page: 1, perPage: 2 });
@@ -146,6 +178,8 @@ describe("auth.admin users", () => {
       headers: { apikey: t.stack.secretKey, authorization: `Bearer ${t.stack.secretKey}` },
     });
     expect(res.headers.get("x-total-count")).toBe(String(total));
-    expect(res.headers.get("link")).toBe(`</admin/users?page=${Math.ceil(total / 50)}&per_page=50>; rel="last"`);
+    expect(res.headers.get("link")).toBe(
+      `</admin/users?page=${Math.ceil(total / 50)}&per_page=50>; rel="last"`,
+    );
   });
 });

@@ -1,7 +1,13 @@
 // Refresh-token rotation, the reuse window, family revocation on replay, logout scopes, and
 // getClaims() verified against the JWKS across a key rotation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTOCONFIRM_CONFIG, type AuthTestStack, sql, startAuthStack, uniqueEmail } from "./support/stack.ts";
+import {
+  AUTOCONFIRM_CONFIG,
+  type AuthTestStack,
+  sql,
+  startAuthStack,
+  uniqueEmail,
+} from "./support/stack.ts";
 
 let t: AuthTestStack;
 beforeAll(async () => {
@@ -44,12 +50,16 @@ describe("refresh tokens", () => {
     expect(error).toBeNull();
     expect(data.session?.refresh_token).not.toBe(session.refresh_token);
     expect(data.session?.refresh_token).toMatch(/^[a-z2-7]{12}$/);
-    const claims = JSON.parse(Buffer.from(data.session?.access_token.split(".")[1] ?? "", "base64url").toString());
+    const claims = JSON.parse(
+      Buffer.from(data.session?.access_token.split(".")[1] ?? "", "base64url").toString(),
+    );
     expect(claims.amr).toHaveLength(1);
     expect(claims.amr[0].method).toBe("password");
-    const rows = await sql(t.stack, "select revoked, parent from auth.refresh_tokens where session_id = $1 order by id", [
-      claims.session_id,
-    ]);
+    const rows = await sql(
+      t.stack,
+      "select revoked, parent from auth.refresh_tokens where session_id = $1 order by id",
+      [claims.session_id],
+    );
     expect(rows).toEqual([
       { revoked: true, parent: "" },
       { revoked: false, parent: session.refresh_token },
@@ -71,9 +81,11 @@ describe("refresh tokens", () => {
     const grandchild = await refresh(String(child.body.refresh_token));
     expect(grandchild.status).toBe(200);
     // Move the first rotation 20 s into the past: outside the 10 s reuse window.
-    await sql(t.stack, "update auth.refresh_tokens set updated_at = now() - interval '20 seconds' where token = $1", [
-      session.refresh_token,
-    ]);
+    await sql(
+      t.stack,
+      "update auth.refresh_tokens set updated_at = now() - interval '20 seconds' where token = $1",
+      [session.refresh_token],
+    );
     const replay = await refresh(session.refresh_token);
     expect(replay.status).toBe(400);
     expect(replay.body.code).toBe("refresh_token_already_used");
@@ -123,7 +135,10 @@ describe("signOut scopes", () => {
     expect((await client.auth.signOut()).error).toBeNull();
     const { error } = await t.anon().auth.getUser(otherData.session?.access_token);
     expect(error?.name).toBe("AuthSessionMissingError");
-    expect(await getUserRaw(otherData.session?.access_token)).toEqual({ status: 403, code: "session_not_found" });
+    expect(await getUserRaw(otherData.session?.access_token)).toEqual({
+      status: 403,
+      code: "session_not_found",
+    });
     expect((await refresh(session.refresh_token)).body.code).toBe("refresh_token_not_found");
   });
 
@@ -133,7 +148,10 @@ describe("signOut scopes", () => {
     const { data: otherData } = await other.auth.signInWithPassword({ email, password: "secret1" });
     expect((await client.auth.signOut({ scope: "others" })).error).toBeNull();
     expect((await client.auth.getUser()).error).toBeNull();
-    expect(await getUserRaw(otherData.session?.access_token)).toEqual({ status: 403, code: "session_not_found" });
+    expect(await getUserRaw(otherData.session?.access_token)).toEqual({
+      status: 403,
+      code: "session_not_found",
+    });
   });
 });
 
@@ -148,16 +166,26 @@ describe("getClaims and key rotation", () => {
     });
     expect(jwks.headers.get("cache-control")).toBe("public, max-age=600");
     const body = (await jwks.json()) as { keys: Record<string, unknown>[] };
-    expect(body.keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", key_ops: ["verify"] });
+    expect(body.keys[0]).toMatchObject({
+      kty: "EC",
+      crv: "P-256",
+      alg: "ES256",
+      use: "sig",
+      key_ops: ["verify"],
+    });
     expect(body.keys[0]).not.toHaveProperty("d");
   });
 
   it("keeps tokens of the previous key valid after rotation until that key is revoked", async () => {
     const { session } = await signedInClient("rotation");
-    const oldKid = JSON.parse(Buffer.from(session.access_token.split(".")[0] ?? "", "base64url").toString()).kid;
+    const oldKid = JSON.parse(
+      Buffer.from(session.access_token.split(".")[0] ?? "", "base64url").toString(),
+    ).kid;
     const newKid = await t.stack.context.keys.rotate();
     const fresh = await signedInClient("rotation-new");
-    const freshKid = JSON.parse(Buffer.from(fresh.session.access_token.split(".")[0] ?? "", "base64url").toString()).kid;
+    const freshKid = JSON.parse(
+      Buffer.from(fresh.session.access_token.split(".")[0] ?? "", "base64url").toString(),
+    ).kid;
     expect(freshKid).toBe(newKid);
     // A new client (empty JWKS cache) verifies both tokens against the published set.
     const verifier = t.anon();
