@@ -80,7 +80,8 @@ export function createRouter(routes: Route[], deps: StorageDeps) {
       await match.route.handler(ctx);
     } catch (error) {
       const storageError = error instanceof StorageError ? error : null;
-      if (!storageError) {
+      // A client that hung up mid-request is not a server failure worth logging.
+      if (!storageError && !req.destroyed) {
         deps.log(
           `storage: ${method} ${path} failed: ${error instanceof Error ? error.stack : String(error)}`,
         );
