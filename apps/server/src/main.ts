@@ -36,6 +36,7 @@ const app = createApp({
   readinessChecks: supabaseReadinessChecks({
     supabaseUrl: env.SUPABASE_URL,
     publishableKey: env.SUPABASE_PUBLISHABLE_KEY,
+    secretKey: env.SUPABASE_SECRET_KEY,
     verifier,
   }),
   isShuttingDown: () => shutdown?.isShuttingDown() ?? false,

@@ -46,7 +46,7 @@ describe("request id", () => {
   });
 
   it("is quoted in tRPC error bodies", async () => {
-    const result = await query(url, "me");
+    const result = await query(url, "ping");
     const body = result.json as { error: { data: { requestId: string } } };
     expect(body.error.data.requestId).toBe(result.headers.get("x-request-id"));
   });
@@ -73,7 +73,7 @@ describe("CORS", () => {
   const allowed = "http://localhost:5173";
 
   it("answers an allowed origin's preflight and names it on the response", async () => {
-    const preflight = await raw(`${url}/trpc/me`, {
+    const preflight = await raw(`${url}/trpc/ping`, {
       method: "OPTIONS",
       headers: {
         origin: allowed,
@@ -84,9 +84,9 @@ describe("CORS", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(allowed);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
-    const actual = await query(url, "me", undefined, user.token);
+    const actual = await query(url, "ping", undefined, user.token);
     expect(actual.headers.get("access-control-allow-origin")).toBeNull();
-    const withOrigin = await raw(`${url}/trpc/me`, {
+    const withOrigin = await raw(`${url}/trpc/ping`, {
       headers: { origin: allowed, authorization: `Bearer ${user.token}` },
     });
     expect(withOrigin.headers.get("access-control-allow-origin")).toBe(allowed);
@@ -94,13 +94,13 @@ describe("CORS", () => {
 
   it("gives no CORS headers to an origin off the list", async () => {
     const evil = "https://evil.example";
-    const preflight = await raw(`${url}/trpc/me`, {
+    const preflight = await raw(`${url}/trpc/ping`, {
       method: "OPTIONS",
       headers: { origin: evil, "access-control-request-method": "GET" },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
-    const simple = await raw(`${url}/trpc/me`, { headers: { origin: evil } });
+    const simple = await raw(`${url}/trpc/ping`, { headers: { origin: evil } });
     expect(simple.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
@@ -118,7 +118,7 @@ describe("limits", () => {
   });
 
   it("400 for a batch larger than maxBatchSize", async () => {
-    const paths = Array.from({ length: 11 }, () => "me").join(",");
+    const paths = Array.from({ length: 11 }, () => "ping").join(",");
     const input = encodeURIComponent(JSON.stringify({}));
     const result = await raw(`${url}/trpc/${paths}?batch=1&input=${input}`, {
       headers: { authorization: `Bearer ${user.token}` },
@@ -127,9 +127,12 @@ describe("limits", () => {
   });
 
   it("a batch within the limit answers every call", async () => {
-    const result = await raw(`${url}/trpc/me,me,me?batch=1&input=${encodeURIComponent("{}")}`, {
-      headers: { authorization: `Bearer ${user.token}` },
-    });
+    const result = await raw(
+      `${url}/trpc/ping,ping,ping?batch=1&input=${encodeURIComponent("{}")}`,
+      {
+        headers: { authorization: `Bearer ${user.token}` },
+      },
+    );
     expect(result.status).toBe(200);
     expect(result.json).toHaveLength(3);
   });
@@ -141,7 +144,7 @@ describe("limits", () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof query>> | undefined;
     for (let i = 0; i < 4; i++) {
-      last = await query(server.url, "me", undefined, user.token);
+      last = await query(server.url, "ping", undefined, user.token);
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -155,17 +158,17 @@ describe("limits", () => {
     });
     const other = await createUser(stack, "other");
     const batch = await raw(
-      `${server.url}/trpc/me,me,me?batch=1&input=${encodeURIComponent("{}")}`,
+      `${server.url}/trpc/ping,ping,ping?batch=1&input=${encodeURIComponent("{}")}`,
       {
         headers: { authorization: `Bearer ${user.token}` },
       },
     );
     expect(batch.status).toBe(200);
-    expect((await query(server.url, "me", undefined, user.token)).status).toBe(200);
-    const limited = await query(server.url, "me", undefined, user.token);
+    expect((await query(server.url, "ping", undefined, user.token)).status).toBe(200);
+    const limited = await query(server.url, "ping", undefined, user.token);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect((await query(server.url, "me", undefined, other.token)).status).toBe(200);
+    expect((await query(server.url, "ping", undefined, other.token)).status).toBe(200);
   });
 });
 
@@ -180,6 +183,6 @@ describe("routes", () => {
 
   it("mutations refuse GET and queries refuse POST", async () => {
     expect((await query(url, aMutation(), {}, user.token)).status).toBe(405);
-    expect((await mutate(url, "me", {}, user.token)).status).toBe(405);
+    expect((await mutate(url, "ping", {}, user.token)).status).toBe(405);
   });
 });

@@ -7,6 +7,8 @@ export type ReadinessCheck = () => Promise<void>;
 export interface SupabaseReadinessOptions {
   supabaseUrl: string;
   publishableKey: string;
+  /** The database probe reads with the secret key, so it depends on no table grant for anon. */
+  secretKey: string;
   verifier: AccessTokenVerifier;
   timeoutMs?: number;
 }
@@ -16,19 +18,19 @@ export function supabaseReadinessChecks(
 ): Record<string, ReadinessCheck> {
   const base = options.supabaseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? 2_000;
-  const expectOk = async (path: string) => {
+  const expectOk = async (path: string, apikey: string) => {
     const response = await fetch(`${base}${path}`, {
-      headers: { apikey: options.publishableKey },
+      headers: { apikey },
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   };
   return {
-    auth: () => expectOk("/auth/v1/health"),
+    auth: () => expectOk("/auth/v1/health", options.publishableKey),
     jwks: () => options.verifier.warm(),
-    // Any table readable by the anon role proves PostgREST and Postgres answer; RLS returns no rows.
-    database: () => expectOk("/rest/v1/profiles?select=id&limit=1"),
+    // One indexed row through the Data API proves PostgREST and Postgres both answer.
+    database: () => expectOk("/rest/v1/profiles?select=id&limit=1", options.secretKey),
   };
 }
 

@@ -10,7 +10,10 @@ export interface ProcedureInfo {
 }
 
 export function allProcedures(): ProcedureInfo[] {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string } }
+  >;
   return Object.entries(procedures)
     .filter(([, p]) => p._def.type === "query" || p._def.type === "mutation")
     .map(([path, p]) => ({

@@ -56,6 +56,7 @@ export async function startServer(
     readinessChecks: supabaseReadinessChecks({
       supabaseUrl: stack.apiUrl,
       publishableKey: stack.publishableKey,
+      secretKey: stack.secretKey,
       verifier,
     }),
     ...options.overrides,
