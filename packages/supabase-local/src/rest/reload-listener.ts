@@ -22,6 +22,7 @@ export function listenForReload(pool: pg.Pool, reload: () => Promise<void>) {
         }
       });
       c.on("error", () => {
+        if (client !== c) return;
         client = undefined;
         c.release(true);
         retry(0);
@@ -46,6 +47,7 @@ export function listenForReload(pool: pg.Pool, reload: () => Promise<void>) {
         const c = client;
         client = undefined;
         await c.query("UNLISTEN pgrst").catch(() => {});
+        c.removeAllListeners("notification");
         c.release();
       }
     },

@@ -1,13 +1,33 @@
-import { RestError } from "../errors.ts";
+// DELETE /<table>?filters (spec §11.5).
+import type { Preferences } from "../parse/prefer.ts";
+import { parseQuery } from "../parse/query.ts";
 import type { RestRequest } from "../request.ts";
 import type { RestResponse } from "../response.ts";
 import type { Relation } from "../schema-cache/types.ts";
+import { qualified } from "../sql/text.ts";
 import type { HandlerEnv } from "./env.ts";
+import { mutationScope, rootWhere } from "./filters-only.ts";
+import { runMutation } from "./mutation.ts";
+import { requireWritable } from "./payload.ts";
 
 export async function handleDelete(
-  _e: HandlerEnv,
-  _r: RestRequest,
-  _rel: Relation,
+  env: HandlerEnv,
+  r: RestRequest,
+  relation: Relation,
 ): Promise<RestResponse> {
-  throw new RestError(501, "PGRST127", "Feature not implemented");
+  requireWritable(relation, "deletable");
+  const query = parseQuery(r.url.searchParams, false);
+  const scope = mutationScope(env.cache, query, env.maxRows);
+  const where = rootWhere(scope, relation, "DELETE");
+  const applied: Preferences = {};
+  if (r.prefer.return) applied.return = r.prefer.return;
+  if (r.prefer.count) applied.count = r.prefer.count;
+  const target = qualified(relation.schema, relation.name);
+  const dml = (returning: string) => [`DELETE FROM ${target}${where} RETURNING ${returning}`];
+  return runMutation(env, r, relation, query, scope, {
+    kind: "delete",
+    dml,
+    countsInserted: false,
+    applied,
+  });
 }

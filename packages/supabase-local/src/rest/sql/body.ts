@@ -22,15 +22,21 @@ export function bodyExpression(shape: BodyShape, csvHeader: string): string {
 }
 
 /**
- * `WITH <ctes> SELECT total, page_total, body, response GUCs FROM pgrst_source`.
- * `total` is SQL for the count (or NULL); `ctes` already define "pgrst_source".
+ * `WITH <ctes> SELECT total, page_total, body, response GUCs FROM <source>`.
+ * `total` is SQL for the count (or NULL); `ctes` define the source CTE (default "pgrst_source").
  */
-export function wrapStatement(ctes: string, total: string, body: string): string {
+export function wrapStatement(
+  ctes: string,
+  total: string,
+  body: string,
+  source = '"pgrst_source"',
+  extra = "",
+): string {
   return (
     `WITH ${ctes} SELECT ${total} AS total, count(*) AS page_total, ${body} AS body, ` +
     `nullif(current_setting('response.headers', true), '') AS response_headers, ` +
-    `nullif(current_setting('response.status', true), '') AS response_status ` +
-    `FROM "pgrst_source" AS "pgrst_t"`
+    `nullif(current_setting('response.status', true), '') AS response_status${extra} ` +
+    `FROM ${source} AS "pgrst_t"`
   );
 }
 
