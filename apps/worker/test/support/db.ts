@@ -127,3 +127,24 @@ export async function queuedJob(db: pg.Pool, jobId: string) {
   );
   return rows[0] ?? null;
 }
+
+/** Calls an exposed SQL function the way the Data API does for a secret-key request. */
+export async function asServiceRole<R extends pg.QueryResultRow>(
+  db: pg.Pool,
+  sql: string,
+  params: unknown[],
+) {
+  const client = await db.connect();
+  try {
+    await client.query("begin");
+    await client.query(`select set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
+    const result = await client.query<R>(sql, params);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
