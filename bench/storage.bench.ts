@@ -1,0 +1,135 @@
+// Storage throughput: upload and download of a 100 MB file through the gateway with supabase-js
+// (upload) and a streaming fetch (download, written to disk), against copying the same file on
+// disk in the same run; then small-object uploads per second. Prints figures and ratios.
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { startTestStack } from "@docket/supabase-local/testing";
+import { createClient } from "@supabase/supabase-js";
+
+const SIZE = 100 * 1024 * 1024;
+const ROUNDS = 3;
+const SMALL_COUNT = 400;
+const SMALL_CONCURRENCY = 8;
+
+const work = await mkdtemp(join(tmpdir(), "storage-bench-"));
+const supabaseDir = join(work, "supabase");
+await mkdir(join(supabaseDir, "migrations"), { recursive: true });
+await writeFile(
+  join(supabaseDir, "config.toml"),
+  'project_id = "storage-bench"\n[storage]\nfile_size_limit = "200MiB"\n',
+);
+
+const source = join(work, "source.bin");
+{
+  // Random bytes, written in 1 MiB chunks so the generator itself stays small.
+  const chunk = Buffer.alloc(1024 * 1024);
+  const out = createWriteStream(source);
+  for (let i = 0; i < SIZE / chunk.length; i += 1) {
+    for (let j = 0; j < chunk.length; j += 4)
+      chunk.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, j);
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+const sourceMd5 = createHash("md5");
+await pipeline(createReadStream(source), sourceMd5);
+const expectedMd5 = sourceMd5.digest("hex");
+
+const stack = await startTestStack({ supabaseDir });
+const mbps = (ms: number) => SIZE / 1024 / 1024 / (ms / 1000);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const time = async (fn: () => Promise<unknown>) => {
+  const began = performance.now();
+  await fn();
+  return performance.now() - began;
+};
+
+try {
+  const admin = createClient(stack.apiUrl, stack.secretKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
+  const created = await admin.storage.createBucket("bench");
+  if (created.error) throw created.error;
+  const files = admin.storage.from("bench");
+
+  const streamCopy: number[] = [];
+  const fileCopy: number[] = [];
+  const upload: number[] = [];
+  const download: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const copyTarget = join(work, `copy-${round}.bin`);
+    streamCopy.push(
+      await time(() => pipeline(createReadStream(source), createWriteStream(copyTarget))),
+    );
+    await rm(copyTarget);
+    fileCopy.push(await time(() => copyFile(source, copyTarget)));
+    await rm(copyTarget);
+
+    const name = `big-${round}.bin`;
+    upload.push(
+      await time(async () => {
+        const body = Readable.toWeb(createReadStream(source)) as ReadableStream;
+        const result = await files.upload(name, body, {
+          contentType: "application/octet-stream",
+          duplex: "half",
+        });
+        if (result.error) throw result.error;
+      }),
+    );
+
+    const downloaded = join(work, `down-${round}.bin`);
+    download.push(
+      await time(async () => {
+        const response = await fetch(`${stack.apiUrl}/storage/v1/object/bench/${name}`, {
+          headers: { apikey: stack.secretKey },
+        });
+        if (!response.ok || !response.body) throw new Error(`download: ${response.status}`);
+        await pipeline(Readable.fromWeb(response.body), createWriteStream(downloaded));
+      }),
+    );
+    const md5 = createHash("md5");
+    await pipeline(createReadStream(downloaded), md5);
+    if (md5.digest("hex") !== expectedMd5)
+      throw new Error("downloaded bytes differ from the source");
+    await rm(downloaded);
+  }
+
+  const small = Buffer.alloc(1024, 120);
+  let next = 0;
+  const smallMs = await time(() =>
+    Promise.all(
+      Array.from({ length: SMALL_CONCURRENCY }, async () => {
+        while (next < SMALL_COUNT) {
+          const i = next++;
+          const result = await files.upload(`small/${i}.txt`, small, { contentType: "text/plain" });
+          if (result.error) throw result.error;
+        }
+      }),
+    ),
+  );
+
+  const baseline = mbps(median(streamCopy));
+  const row = (label: string, ms: number[]) => {
+    const speed = mbps(median(ms));
+    console.log(
+      `${label.padEnd(26)} ${speed.toFixed(0).padStart(6)} MB/s   ${(speed / baseline).toFixed(2)}× stream copy`,
+    );
+  };
+  console.log(`100 MiB file, median of ${ROUNDS} rounds`);
+  row("disk copy (streams)", streamCopy);
+  row("disk copy (copyFile)", fileCopy);
+  row("upload (supabase-js)", upload);
+  row("download (fetch → disk)", download);
+  console.log(
+    `small uploads (1 KiB, ${SMALL_CONCURRENCY} in flight): ${((SMALL_COUNT / smallMs) * 1000).toFixed(0)} uploads/s`,
+  );
+} finally {
+  await stack.stop();
+  await rm(work, { recursive: true, force: true });
+}
