@@ -27,8 +27,8 @@ export function implicitRedirect(
     refresh_token: String(session.refresh_token),
     sb: "",
     token_type: "bearer",
-    type,
   };
+  if (type) values.type = type;
   if (session.provider_token) values.provider_token = String(session.provider_token);
   if (session.provider_refresh_token)
     values.provider_refresh_token = String(session.provider_refresh_token);

@@ -10,6 +10,7 @@ import {
 } from "./handlers/admin-users.ts";
 import { logout } from "./handlers/logout.ts";
 import { health, jwks, openidConfiguration, settingsHandler } from "./handlers/meta.ts";
+import { authorize, callback } from "./handlers/oauth.ts";
 import { otp, recover, resend } from "./handlers/otp.ts";
 import { signup } from "./handlers/signup.ts";
 import { token } from "./handlers/token.ts";
@@ -33,6 +34,8 @@ export const routes: Route[] = [
   { method: "POST", path: "/recover", handler: recover },
   { method: "POST", path: "/resend", handler: resend },
   { method: "POST", path: "/invite", handler: invite },
+  { method: "GET", path: "/authorize", handler: authorize },
+  { method: "GET", path: "/callback", handler: callback },
   { method: "POST", path: "/admin/generate_link", handler: generateLink },
   { method: "GET", path: "/admin/users", handler: listUsers },
   { method: "POST", path: "/admin/users", handler: createUser },

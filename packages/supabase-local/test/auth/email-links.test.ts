@@ -77,13 +77,11 @@ describe("sign-up confirmation", () => {
 
   it("never redirects outside the allow-list: a foreign redirect_to falls back to site_url", async () => {
     const email = uniqueEmail("evil");
-    await t
-      .anon()
-      .auth.signUp({
-        email,
-        password: "secret1",
-        options: { emailRedirectTo: "https://evil.example.net/steal" },
-      });
+    await t.anon().auth.signUp({
+      email,
+      password: "secret1",
+      options: { emailRedirectTo: "https://evil.example.net/steal" },
+    });
     const landing = await followLink(linkIn(await latestMail(mailbox, email)));
     expect(landing.origin).toBe("http://127.0.0.1:3000");
   });
