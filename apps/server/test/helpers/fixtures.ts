@@ -40,7 +40,7 @@ export async function giveThings(stack: StackInfoLike, owner: TestUser): Promise
   );
   const jobId = await one(
     `insert into public.jobs (owner_id, document_id, kind, payload)
-     values ($1, $2, 'document__process', jsonb_build_object('documentId', $2::text)) returning id`,
+     values ($1, $2::uuid, 'document__process', jsonb_build_object('documentId', $2::text)) returning id`,
     [owner.id, textDocumentId],
   );
   const outputId = await one(
