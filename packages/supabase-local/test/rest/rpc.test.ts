@@ -39,8 +39,15 @@ describe("rpc", () => {
       last: "Lovelace",
     });
     expect((await kit().anon.rpc("total", { nums: [1, 2, 3] })).data).toBe(6);
-    const payload = { a: [1, { b: null }], big: 12345678901234567890 };
+    const payload = { a: [1, { b: null }], s: "x" };
     expect((await kit().anon.rpc("echo_json", { payload })).data).toEqual(payload);
+    // Numbers pass through PostgreSQL untouched by JavaScript, so no digits are lost.
+    const raw = await kit().raw("/rpc/echo_json", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"payload":{"big":12345678901234567890.50}}',
+    });
+    expect(raw.text).toBe('{"big": 12345678901234567890.50}');
   });
 
   it("void functions answer 204 with no data", async () => {

@@ -10,11 +10,20 @@ export function resolveRelationship(
   hint: string | undefined,
 ): Relationship {
   const all = cache.relationships(parent);
-  const candidates = all.filter((r) =>
+  let candidates = all.filter((r) =>
     hint === undefined
       ? matchesTarget(r, target)
       : r.target.name === target && matchesHint(r, hint),
   );
+  // A self-reference named by the table is its children (one-to-many); the parent is reached
+  // through the FK column name.
+  const first = candidates[0];
+  if (
+    candidates.length === 2 &&
+    candidates.every((r) => r.source === r.target && r.constraint === first?.constraint)
+  ) {
+    candidates = candidates.filter((r) => !r.fkOnSource);
+  }
   if (candidates.length === 1) return candidates[0] as Relationship;
   if (candidates.length === 0) {
     const using = hint === undefined ? "" : ` using the hint '${hint}'`;
