@@ -50,14 +50,14 @@ export function createDocumentProcessTask(deps: WorkerDeps): Task {
         ? {
             userId,
             kind: "document_ready",
-            title: `"${title}" is ready`,
+            title: `Ready: ${title}`,
             body: "Summary, Markdown, entities and stats are available.",
             link,
           }
         : {
             userId,
             kind: "document_failed",
-            title: `"${title}" could not be processed`,
+            title: `Processing failed: ${title}`,
             body: end.error ?? "Unknown error",
             link,
           };

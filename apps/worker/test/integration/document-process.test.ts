@@ -25,7 +25,6 @@ beforeAll(async () => {
   owner = await createUser(db);
 });
 afterAll(async () => {
-  for (const l of worker?.logs ?? []) if (l.level !== "debug") console.error(JSON.stringify(l));
   await worker?.stop();
   await db.end();
 });
@@ -88,7 +87,7 @@ describe("document__process", () => {
       documentId,
     ]);
     expect(docs[0].status).toBe("ready");
-    expect(await queuedJob(db, jobId)).toBeNull();
+    await expect.poll(() => queuedJob(db, jobId)).toBeNull();
     // The request id of the API call that enqueued it is on the worker's log lines for the job.
     expect(
       worker.logs.some(
@@ -142,7 +141,7 @@ describe("document__process", () => {
       expect(job.status).toBe("failed");
       expect(job.attempts).toBe(1);
       expect(job.last_error).toMatch(message);
-      expect(await queuedJob(db, jobId)).toBeNull();
+      await expect.poll(() => queuedJob(db, jobId), { timeout: 5000 }).toBeNull();
       const { rows } = await db.query("select status from public.documents where id = $1", [
         documentId,
       ]);
@@ -160,7 +159,7 @@ describe("document__process", () => {
     expect(job.status).toBe("failed");
     expect(job.attempts).toBe(1);
     expect(job.last_error).toMatch(/Invalid payload.*documentId/);
-    expect(await queuedJob(db, jobId)).toBeNull();
+    await expect.poll(() => queuedJob(db, jobId)).toBeNull();
     expect((await getJob(db, jobId)).finished_at).not.toBeNull();
   });
 });

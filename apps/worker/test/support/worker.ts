@@ -16,7 +16,6 @@ export async function startTestWorker(
       secretKey: stack.secretKey,
       pollIntervalMs: 200,
       logLevel: "debug",
-      statusVia: "sql",
       ...overrides,
     }),
     { handleSignals: false, noCron: true, sink: (line) => logs.push(JSON.parse(line)), ...options },
