@@ -312,6 +312,7 @@ export type Database = {
         Args: {
           p_kind?: string;
           p_limit?: number;
+          p_owner_id?: string;
         };
         Returns: Database["public"]["Tables"]["jobs"]["Row"][];
         SetofOptions: { from: "*"; to: "jobs"; isOneToOne: false; isSetofReturn: true };

@@ -22,6 +22,7 @@ export const adminJobIdInput = z.object({ jobId: id });
 
 export const retryFailedInput = z.object({
   kind: z.enum(JOB_KINDS).optional(),
+  ownerId: id.optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 

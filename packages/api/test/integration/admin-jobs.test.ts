@@ -34,14 +34,37 @@ describe("admin.jobs reads", () => {
 
   it("counts jobs per hour, kind and status", async () => {
     const admin = await newUser("stats-admin", { admin: true });
-    const before = await admin.caller.admin.jobs.stats({});
-    await documentJob("stats-a");
-    const { job } = await documentJob("stats-b");
-    await markFailed(job.id);
-    const after = await admin.caller.admin.jobs.stats({});
-    expect(after.total - before.total).toBe(2);
-    expect((after.byStatus.failed ?? 0) - (before.byStatus.failed ?? 0)).toBe(1);
-    expect(after.hourly.at(-1)?.hour).toBe(`${new Date().toISOString().slice(0, 13)}:00:00.000Z`);
+    const { job: a } = await documentJob("stats-a");
+    const { job: b } = await documentJob("stats-b");
+    const { job: c } = await documentJob("stats-c");
+    await markFailed(c.id);
+    // Moved to a window of their own, so jobs of concurrently running tests do not count.
+    await sql("update public.jobs set created_at = $2 where id = any($1)", [
+      [a.id, b.id],
+      "2001-02-03T10:15:00Z",
+    ]);
+    await sql("update public.jobs set created_at = $2 where id = $1", [
+      c.id,
+      "2001-02-03T12:59:59Z",
+    ]);
+
+    const stats = await admin.caller.admin.jobs.stats({
+      since: "2001-02-03T00:00:00Z",
+      until: "2001-02-04T00:00:00Z",
+    });
+    expect(stats.total).toBe(3);
+    expect(stats.byStatus).toEqual({ queued: 2, failed: 1 });
+    expect(stats.byKind).toEqual({ document__process: 3 });
+    expect(stats.hourly).toEqual([
+      { hour: "2001-02-03T10:00:00.000Z", counts: { queued: 2 } },
+      { hour: "2001-02-03T12:00:00.000Z", counts: { failed: 1 } },
+    ]);
+  });
+
+  it("defaults the stats window to the last 24 hours", async () => {
+    const admin = await newUser("stats-default", { admin: true });
+    const stats = await admin.caller.admin.jobs.stats({});
+    expect(Date.parse(stats.until) - Date.parse(stats.since)).toBe(24 * 60 * 60 * 1000);
   });
 
   it("refuses a stats window wider than 31 days with 400", async () => {

@@ -70,6 +70,7 @@ export const adminJobsRouter = {
   retryFailed: adminProcedure.input(retryFailedInput).mutation(async ({ ctx, input }) => {
     const { data, error } = await ctx.admin.rpc("admin_retry_failed_jobs", {
       ...(input.kind ? { p_kind: input.kind } : {}),
+      ...(input.ownerId ? { p_owner_id: input.ownerId } : {}),
       p_limit: input.limit,
     });
     if (error) throw toTRPCError(ctx, "admin.jobs.retryFailed", error);
