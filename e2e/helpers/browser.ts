@@ -58,3 +58,21 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Runs a flow; on failure saves a screenshot and adds the page's errors to the thrown error. */
+export async function withDiagnostics<T>(
+  page: Page,
+  name: string,
+  flow: () => Promise<T>,
+): Promise<T> {
+  const errors = watchErrors(page);
+  try {
+    return await flow();
+  } catch (error) {
+    await screenshot(page, `failed-${name}`).catch(() => {});
+    const detail = errors.length ? `\npage errors:\n${errors.join("\n")}` : "";
+    const url = `\npage url: ${page.url()}`;
+    if (error instanceof Error) error.message += url + detail;
+    throw error;
+  }
+}

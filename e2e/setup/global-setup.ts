@@ -11,15 +11,19 @@ import { buildApp } from "./build-app.ts";
 import { startApiServer } from "./start-server.ts";
 import { startTestWorker } from "./start-worker.ts";
 import { serveStatic } from "./static-server.ts";
+import { startTokenMinter } from "./token-minter.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     stack: StackInfo;
-    e2e: { webUrl: string; serverUrl: string; webDist: string };
+    e2e: { webUrl: string; serverUrl: string; webDist: string; tokenMinterUrl: string };
   }
 }
 
 const WEB_DIR = fileURLToPath(new URL("../../apps/web/", import.meta.url));
+// The flows send no e-mail from the worker; point it at a port that refuses rather than at
+// whatever local mailbox happens to run on this machine.
+const SMTP_URL = "smtp://127.0.0.1:9";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: Array<() => Promise<void>> = [];
@@ -38,8 +42,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cleanups.push(() => site.close());
     const server = await startApiServer(stack, [site.url]);
     cleanups.push(() => server.close());
-    const worker = await startTestWorker(stack, site.url);
+    const worker = await startTestWorker(stack, { appUrl: site.url, smtpUrl: SMTP_URL });
     cleanups.push(() => worker.stop());
+    const minter = await startTokenMinter(stack);
+    cleanups.push(() => minter.close());
 
     await buildApp(WEB_DIR, webDist, {
       VITE_SUPABASE_URL: stack.apiUrl,
@@ -49,7 +55,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const { context: _context, stop: _stop, ...info } = stack;
     project.provide("stack", info);
-    project.provide("e2e", { webUrl: site.url, serverUrl: server.url, webDist });
+    project.provide("e2e", {
+      webUrl: site.url,
+      serverUrl: server.url,
+      webDist,
+      tokenMinterUrl: minter.url,
+    });
     return teardown;
   } catch (error) {
     await teardown();

@@ -2,7 +2,7 @@ import { Spinner } from "@docket/ui";
 import { useEffect } from "react";
 import { useSession } from "./auth/SessionProvider.tsx";
 import { AppShell } from "./layout/AppShell.tsx";
-import { matchPath, navigate, useLocation } from "./lib/router.tsx";
+import { matchPath, navigate, nextPath, useLocation } from "./lib/router.tsx";
 import { AuthCallback } from "./screens/auth/AuthCallback.tsx";
 import { ForgotPassword } from "./screens/auth/ForgotPassword.tsx";
 import { SignIn } from "./screens/auth/SignIn.tsx";
@@ -29,7 +29,7 @@ function Redirect({ to }: { to: string }) {
 
 function SignedInRoutes({ pathname }: { pathname: string }) {
   if (pathname === "/" || pathname === "/sign-in" || pathname === "/sign-up") {
-    return <Redirect to="/documents" />;
+    return <Redirect to={nextPath()} />;
   }
   const doc = matchPath("/documents/:id", pathname);
   return (

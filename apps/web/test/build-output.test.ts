@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildForProduction } from "./support/build-app.ts";
 
 const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
 const secretKey = `sb_secret_${randomBytes(16).toString("base64url")}`;
@@ -37,16 +37,7 @@ beforeAll(async () => {
       "VITE_API_URL=http://127.0.0.1:3001",
     ].join("\n"),
   );
-  await build({
-    root: APP_DIR,
-    configFile: join(APP_DIR, "vite.config.ts"),
-    envDir: workDir,
-    logLevel: "error",
-    build: { outDir, emptyOutDir: true },
-    // vitest runs with NODE_ENV=test, which would bundle React's development build; a deployment
-    // builds for production.
-    define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  });
+  await buildForProduction(APP_DIR, workDir, outDir);
 });
 
 afterAll(async () => {

@@ -27,7 +27,9 @@ export function Progress({ value, label, tone = "brand", className }: ProgressPr
           style={{ width: `${pct}%` }}
         />
       </div>
-      <span className="w-11 text-right text-sm tabular-nums text-slate-600">{pct} %</span>
+      <span className="w-12 whitespace-nowrap text-right text-sm tabular-nums text-slate-600">
+        {pct} %
+      </span>
     </div>
   );
 }

@@ -27,9 +27,9 @@ export interface JobPanelProps {
 const progressLabel: Record<string, string> = {
   queued: "Waiting for a worker…",
   running: "Processing…",
-  succeeded: "Done",
-  failed: "Failed",
-  cancelled: "Cancelled",
+  succeeded: "All outputs are ready",
+  failed: "Processing stopped",
+  cancelled: "Processing was cancelled",
 };
 
 /** The processing job of a document: live progress, errors, and retry / cancel. */

@@ -4,10 +4,11 @@ import { isTerminal, nextPollDelay } from "../lib/poll-delay.ts";
 import { trpc } from "../lib/trpc.ts";
 
 /**
- * Polls a job until it finishes (fast while it moves, backing off while it does not), then
- * refreshes the document and its outputs once.
+ * Polls a job until it finishes (fast while it moves, backing off while it does not). When it
+ * has finished but the document page still shows it unfinished (`shownStatus`, from the document
+ * query), the document and its outputs are refreshed: once, since afterwards the two agree.
  */
-export function useJobPolling(jobId: string | undefined) {
+export function useJobPolling(jobId: string | undefined, shownStatus: string | undefined) {
   const queryClient = useQueryClient();
   const seen = useRef({ key: "", updatedAt: 0, unchanged: 0 });
 
@@ -32,17 +33,12 @@ export function useJobPolling(jobId: string | undefined) {
   });
 
   const status = job.data?.status;
-  const wasTerminal = useRef<boolean | null>(null);
   useEffect(() => {
-    if (!status) return;
-    const terminal = isTerminal(status);
-    // Refresh only on the transition, not when the page opens on an already finished job.
-    if (terminal && wasTerminal.current === false) {
+    if (status && isTerminal(status) && status !== shownStatus) {
       void queryClient.invalidateQueries(trpc.documents.pathFilter());
       void queryClient.invalidateQueries(trpc.notifications.pathFilter());
     }
-    wasTerminal.current = terminal;
-  }, [status, queryClient]);
+  }, [status, shownStatus, queryClient]);
 
   return job;
 }

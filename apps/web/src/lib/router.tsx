@@ -58,3 +58,9 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   }
   return <a href={to} onClick={handleClick} {...rest} />;
 }
+
+/** Where to go after signing in: the page that asked for it (`?next=`), if it is one of ours. */
+export function nextPath(): string {
+  const next = new URLSearchParams(window.location.search).get("next");
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/documents";
+}

@@ -18,7 +18,7 @@ export function DocumentDetail({ id }: { id: string }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const doc = useQuery(trpc.documents.get.queryOptions({ id }));
   const latestJob = doc.data?.jobs[0];
-  const job = useJobPolling(latestJob?.id);
+  const job = useJobPolling(latestJob?.id, latestJob?.status);
 
   const refresh = () => queryClient.invalidateQueries(trpc.pathFilter());
   const retry = useMutation(trpc.jobs.retry.mutationOptions({ onSuccess: refresh }));

@@ -1,8 +1,8 @@
 import { Alert, Button, Field, Input } from "@docket/ui";
 import { type FormEvent, useState } from "react";
 import { describeAuthError } from "../../auth/auth-errors.ts";
-import { takeSignedOutReason } from "../../auth/session-notice.ts";
-import { Link, navigate } from "../../lib/router.tsx";
+import { clearSignedOutReason, useSignedOutReason } from "../../auth/session-notice.ts";
+import { Link, navigate, nextPath } from "../../lib/router.tsx";
 import { auth, callbackUrl } from "../../lib/supabase.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
@@ -14,7 +14,7 @@ export function SignIn() {
   const [mode, setMode] = useState<Mode>("password");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [notice] = useState(takeSignedOutReason);
+  const notice = useSignedOutReason();
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
   const { pending, error, setError, run } = useSubmit();
 
@@ -24,7 +24,8 @@ export function SignIn() {
       if (mode === "password") {
         const { error } = await auth.signInWithPassword({ email, password });
         if (error) return describeAuthError(error);
-        navigate("/documents", { replace: true });
+        clearSignedOutReason();
+        navigate(nextPath(), { replace: true });
         return null;
       }
       const { error } = await auth.signInWithOtp({
