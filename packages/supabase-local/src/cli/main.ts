@@ -3,12 +3,6 @@ import { parseArgs } from "node:util";
 import { EnvError } from "@docket/env";
 import { ConfigError } from "../config/load-config.ts";
 import { StartError } from "../stack/errors.ts";
-import { env } from "./commands/env.ts";
-import { keysCommand } from "./commands/keys.ts";
-import { reset } from "./commands/reset.ts";
-import { startBackground, startForeground } from "./commands/start.ts";
-import { status } from "./commands/status.ts";
-import { stop } from "./commands/stop.ts";
 import { resolveLocations } from "./locations.ts";
 
 const USAGE = `usage: supabase-local <command> [options]
@@ -40,20 +34,25 @@ async function main(argv: string[]): Promise<void> {
   const forwarded = (["dir", "supabase-dir", "database-url"] as const).flatMap((name) =>
     values[name] ? [`--${name}`, values[name]] : [],
   );
+  // Commands are loaded on demand: `status` or `stop` need not load the whole stack.
   switch (command) {
-    case "start":
+    case "start": {
+      const { startBackground, startForeground } = await import("./commands/start.ts");
       return values.foreground ? startForeground(where) : startBackground(where, forwarded);
-    case "stop":
+    }
+    case "stop": {
+      const { stop } = await import("./commands/stop.ts");
       console.log((await stop(where)) ? "stopped" : "supabase-local was not running");
       return;
+    }
     case "status":
-      return status(where, values.json === true);
+      return (await import("./commands/status.ts")).status(where, values.json === true);
     case "reset":
-      return reset(where, forwarded);
+      return (await import("./commands/reset.ts")).reset(where, forwarded);
     case "keys":
-      return keysCommand(where, rest[0], rest[1]);
+      return (await import("./commands/keys.ts")).keysCommand(where, rest[0], rest[1]);
     case "env":
-      return env(where);
+      return (await import("./commands/env.ts")).env(where);
     default:
       throw new StartError(`unknown command "${command}"\n${USAGE}`);
   }

@@ -8,7 +8,6 @@ import { loadConfig } from "../../config/load-config.ts";
 import type { LocalKeyStore } from "../../keys/local-key-store.ts";
 import { dataPaths, prepareDataDir } from "../../stack/data-dir.ts";
 import { StartError } from "../../stack/errors.ts";
-import { start } from "../../stack/start.ts";
 import { envVariables, writeEnvFile } from "../env-file.ts";
 import { formatStatus } from "../format-status.ts";
 import type { Locations } from "../locations.ts";
@@ -21,6 +20,8 @@ export async function startForeground(where: Locations): Promise<void> {
   refuseIfRunning(where.dataDir);
   await prepareDataDir(where.dataDir);
   await writePid(where.dataDir);
+  // Loaded here so that a background `start` (the parent) does not load the whole stack.
+  const { start } = await import("../../stack/start.ts");
   const stack = await start({
     dir: where.dataDir,
     supabaseDir: where.supabaseDir,
@@ -59,6 +60,8 @@ export async function startForeground(where: Locations): Promise<void> {
 
 export async function startBackground(where: Locations, forwarded: string[]): Promise<void> {
   refuseIfRunning(where.dataDir);
+  // Bad input fails here, in one line, before a background process is spawned.
+  const config = await loadConfig(where.supabaseDir);
   await prepareDataDir(where.dataDir);
   const logFile = dataPaths(where.dataDir).logFile;
   const out = openSync(logFile, "w");
@@ -77,7 +80,6 @@ export async function startBackground(where: Locations, forwarded: string[]): Pr
     if (state?.pid === pid) {
       console.log(`supabase-local started (pid ${pid}, log ${logFile})\n`);
       console.log(formatStatus(state));
-      const config = await loadConfig(where.supabaseDir);
       await writeEnvFile(where.envFile, envVariables(state, config));
       return;
     }
