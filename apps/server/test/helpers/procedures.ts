@@ -7,12 +7,14 @@ export interface ProcedureInfo {
   type: "query" | "mutation";
   /** Under admin.* — needs the admin role. */
   admin: boolean;
+  /** Declares an input parser (procedures without one ignore what is sent). */
+  hasInput: boolean;
 }
 
 export function allProcedures(): ProcedureInfo[] {
   const procedures = appRouter._def.procedures as unknown as Record<
     string,
-    { _def: { type: string } }
+    { _def: { type: string; inputs: unknown[] } }
   >;
   return Object.entries(procedures)
     .filter(([, p]) => p._def.type === "query" || p._def.type === "mutation")
@@ -20,6 +22,7 @@ export function allProcedures(): ProcedureInfo[] {
       path,
       type: p._def.type as "query" | "mutation",
       admin: path.startsWith("admin."),
+      hasInput: p._def.inputs.length > 0,
     }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
