@@ -8,9 +8,8 @@ export type Db = pg.PoolClient;
 export async function withTx<T>(pool: pg.Pool, work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query("begin");
-    await client.query("set local role supabase_auth_admin");
-    await client.query("set local search_path = auth");
+    // One round trip for all three statements (simple query protocol, no parameters).
+    await client.query("begin; set local role supabase_auth_admin; set local search_path = auth");
     const result = await work(client);
     await client.query("commit");
     return result;

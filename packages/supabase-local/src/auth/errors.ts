@@ -10,8 +10,14 @@ export class AuthError extends Error {
   readonly code: string;
   /** Extra top-level fields of the error body (e.g. `weak_password`). */
   readonly extra: Record<string, unknown>;
-  constructor(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-    super(message);
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+    cause?: unknown,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
     this.status = status;
     this.code = code;
     this.extra = extra;
@@ -35,9 +41,27 @@ export function sendJson(
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: AuthError): void {
+/** True when the caller asked for API version 2024-01-01 or later (auth-js always does). */
+export function wantsVersionedErrors(requested: string | string[] | undefined): boolean {
+  const value = Array.isArray(requested) ? requested[0] : requested;
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return value >= API_VERSION;
+}
+
+/** Writes the error in the shape the request asked for: `{code, message}` with the version
+ * header, or GoTrue's initial shape `{code: <status>, error_code, msg}` for older clients. */
+export function sendError(res: ServerResponse, error: AuthError, versioned = true): void {
   if (res.headersSent) {
     res.destroy();
+    return;
+  }
+  if (!versioned) {
+    sendJson(
+      res,
+      error.status,
+      { code: error.status, error_code: error.code, msg: error.message, ...error.extra },
+      { "x-sb-error-code": error.code },
+    );
     return;
   }
   sendJson(
@@ -50,10 +74,13 @@ export function sendError(res: ServerResponse, error: AuthError): void {
 
 /** Anything that is not an AuthError is a bug: answer 500 `unexpected_failure`, log the cause. */
 export function toAuthError(error: unknown, log: (line: string) => void): AuthError {
-  if (error instanceof AuthError) return error;
-  log(
-    `auth: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
+  const describe = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+  if (error instanceof AuthError) {
+    if (error.status >= 500 && error.cause !== undefined)
+      log(`auth: ${error.message}: ${describe(error.cause)}`);
+    return error;
+  }
+  log(`auth: unexpected failure: ${describe(error)}`);
   return new AuthError(
     500,
     "unexpected_failure",

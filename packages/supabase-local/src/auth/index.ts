@@ -3,7 +3,7 @@ import type { Service } from "../gateway/service.ts";
 import type { StackContext } from "../stack/context.ts";
 import { clientInfo } from "./client-info.ts";
 import type { AuthDeps } from "./deps.ts";
-import { AuthError, sendError, toAuthError } from "./errors.ts";
+import { AuthError, sendError, toAuthError, wantsVersionedErrors } from "./errors.ts";
 import { matchRoute } from "./router.ts";
 import { routes } from "./routes.ts";
 import { resolveAuthSettings } from "./settings.ts";
@@ -36,7 +36,8 @@ export function createAuthService(
           client: clientInfo(req),
         });
       } catch (error) {
-        sendError(res, toAuthError(error, deps.log));
+        const versioned = wantsVersionedErrors(req.headers["x-supabase-api-version"]);
+        sendError(res, toAuthError(error, deps.log), versioned);
       }
     },
   };

@@ -51,6 +51,21 @@ describe("request bodies", () => {
     expect(await userCount()).toBe(before);
   });
 
+  it("clients without the API version header get GoTrue's initial error shape", async () => {
+    const res = await fetch(`${t.stack.apiUrl}/auth/v1/token?grant_type=password`, {
+      method: "POST",
+      headers: { apikey: t.stack.publishableKey, "content-type": "application/json" },
+      body: JSON.stringify({ email: uniqueEmail("legacy"), password: "whatever" }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-supabase-api-version")).toBeNull();
+    expect(await res.json()).toEqual({
+      code: 400,
+      error_code: "invalid_credentials",
+      msg: "Invalid login credentials",
+    });
+  });
+
   it("a non-JSON content type is refused", async () => {
     const res = await call("/signup", {
       body: "email=a@b.co&password=secret1",

@@ -41,7 +41,10 @@ async function smtpSession(commands: string[]): Promise<string[]> {
   let pending = "";
   const nextReply = () =>
     new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no SMTP reply; got ${replies.join(" | ")}`)), 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`no SMTP reply; got ${replies.join(" | ")}`)),
+        5000,
+      );
       const onData = (chunk: string) => {
         pending += chunk;
         // A reply is complete at a line whose 4th character is a space ("250 ok", not "250-…").
@@ -118,17 +121,37 @@ describe("SMTP receiver", () => {
   });
 
   it("answers commands out of order with SMTP errors instead of hanging", async () => {
-    const replies = await smtpSession(["RCPT TO:<x@example.com>", "DATA", "BOGUS", "MAIL nonsense", "QUIT"]);
+    const replies = await smtpSession([
+      "RCPT TO:<x@example.com>",
+      "DATA",
+      "BOGUS",
+      "MAIL nonsense",
+      "QUIT",
+    ]);
     expect(replies.slice(1, 5).map((r) => r.slice(0, 3))).toEqual(["503", "503", "502", "501"]);
   });
 });
 
 describe("HTTP API and persistence", () => {
   it("lists (newest first, filtered), reads and deletes messages; files follow", async () => {
-    const first = await mailbox.deliver({ to: "api@example.com", from: "a@b.c", subject: "One", text: "1", html: "" });
+    const first = await mailbox.deliver({
+      to: "api@example.com",
+      from: "a@b.c",
+      subject: "One",
+      text: "1",
+      html: "",
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await mailbox.deliver({ to: "api@example.com", from: "a@b.c", subject: "<Two>", text: "2", html: "" });
-    const list = (await (await fetch(`${httpUrl}/api/messages?to=api@example.com`)).json()) as { id: string }[];
+    const second = await mailbox.deliver({
+      to: "api@example.com",
+      from: "a@b.c",
+      subject: "<Two>",
+      text: "2",
+      html: "",
+    });
+    const list = (await (await fetch(`${httpUrl}/api/messages?to=api@example.com`)).json()) as {
+      id: string;
+    }[];
     expect(list.map((m) => m.id)).toEqual([second.id, first.id]);
     const one = await fetch(`${httpUrl}/api/messages/${first.id}`);
     expect(((await one.json()) as { subject: string }).subject).toBe("One");
@@ -137,13 +160,22 @@ describe("HTTP API and persistence", () => {
     expect(page).not.toContain("<Two>");
 
     // A second mailbox on the same folder (a restarted stack) sees the same messages.
-    expect((await createMailbox(dir).list({ to: "api@example.com" })).map((m) => m.id)).toEqual([first.id, second.id]);
+    expect((await createMailbox(dir).list({ to: "api@example.com" })).map((m) => m.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
 
-    expect((await fetch(`${httpUrl}/api/messages/${first.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${httpUrl}/api/messages/${first.id}`, { method: "DELETE" })).status).toBe(
+      204,
+    );
     expect((await fetch(`${httpUrl}/api/messages/${first.id}`)).status).toBe(404);
-    expect((await fetch(`${httpUrl}/api/messages/${first.id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await fetch(`${httpUrl}/api/messages/${first.id}`, { method: "DELETE" })).status).toBe(
+      404,
+    );
     expect(await readdir(dir)).not.toContain(`${first.id}.json`);
-    expect((await fetch(`${httpUrl}/api/messages?to=api@example.com`, { method: "DELETE" })).status).toBe(204);
+    expect(
+      (await fetch(`${httpUrl}/api/messages?to=api@example.com`, { method: "DELETE" })).status,
+    ).toBe(204);
     expect(await mailbox.list({ to: "api@example.com" })).toEqual([]);
   });
 });

@@ -105,7 +105,11 @@ describe("OAuth with an OpenID Connect provider", () => {
     const code = (await followRedirects(data.url ?? "", hosts)).searchParams.get("code");
     const res = await fetch(`${t.stack.apiUrl}/auth/v1/token?grant_type=pkce`, {
       method: "POST",
-      headers: { apikey: t.stack.publishableKey, "content-type": "application/json" },
+      headers: {
+        apikey: t.stack.publishableKey,
+        "content-type": "application/json",
+        "x-supabase-api-version": "2024-01-01",
+      },
       body: JSON.stringify({ auth_code: code, code_verifier: "x".repeat(56) }),
     });
     expect(res.status).toBe(400);
@@ -155,6 +159,7 @@ describe("OAuth with an OpenID Connect provider", () => {
   it("rejects unknown providers, forged state and foreign redirect targets", async () => {
     const unknown = await fetch(`${t.stack.apiUrl}/auth/v1/authorize?provider=myspace`, {
       redirect: "manual",
+      headers: { "x-supabase-api-version": "2024-01-01" },
     });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { code: string }).code).toBe("validation_failed");

@@ -29,7 +29,11 @@ async function signedInClient(label: string) {
 async function refresh(refreshToken: string) {
   const res = await fetch(`${t.stack.apiUrl}/auth/v1/token?grant_type=refresh_token`, {
     method: "POST",
-    headers: { apikey: t.stack.publishableKey, "content-type": "application/json" },
+    headers: {
+      apikey: t.stack.publishableKey,
+      "content-type": "application/json",
+      "x-supabase-api-version": "2024-01-01",
+    },
     body: JSON.stringify({ refresh_token: refreshToken }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -37,7 +41,11 @@ async function refresh(refreshToken: string) {
 
 async function getUserRaw(accessToken: string | undefined) {
   const res = await fetch(`${t.stack.apiUrl}/auth/v1/user`, {
-    headers: { apikey: t.stack.publishableKey, authorization: `Bearer ${accessToken}` },
+    headers: {
+      apikey: t.stack.publishableKey,
+      authorization: `Bearer ${accessToken}`,
+      "x-supabase-api-version": "2024-01-01",
+    },
   });
   const body = (await res.json()) as { code?: string };
   return { status: res.status, code: body.code };

@@ -99,6 +99,7 @@ describe("signUp with autoconfirm", () => {
       .auth.signUp({ email, password: "secret1", options: { data: { full_name: "reject me" } } });
     expect(data.user).toBeNull();
     expect(error?.status).toBe(500);
+    expect(error?.message).toBe("Database error saving new user");
     expect(await sql(t.stack, "select id from auth.users where email = $1", [email])).toEqual([]);
   });
 

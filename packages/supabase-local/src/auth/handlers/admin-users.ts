@@ -95,7 +95,8 @@ export const createUser: Handler = async (deps, request) => {
     return loadUserJson(db, id);
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw emailExists();
-    throw error;
+    if (error instanceof AuthError) throw error;
+    throw new AuthError(500, "unexpected_failure", "Database error creating new user", {}, error);
   });
   sendJson(request.res, 200, user);
 };

@@ -80,9 +80,17 @@ export const signup: Handler = async (deps, request) => {
     });
     await sendAuthMail(deps, { to: address, kind: "signup", redirectTo, ...token });
     return loadUserJson(db, userId);
-  });
+  }).catch(databaseError("Database error saving new user"));
   sendJson(request.res, 200, result);
 };
+
+/** A failing app trigger or constraint: GoTrue's 500 message, the cause stays in the log. */
+function databaseError(message: string) {
+  return (error: unknown): never => {
+    if (error instanceof AuthError) throw error;
+    throw new AuthError(500, "unexpected_failure", message, {}, error);
+  };
+}
 
 /** What GoTrue answers for an already-confirmed e-mail when confirmations are on: a fake user
  * with no identities, so the reply does not reveal that the address is registered. */
