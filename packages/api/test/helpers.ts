@@ -87,7 +87,7 @@ export async function newUser(
 }
 
 /** The error shape a client would receive (the error formatter applied), for a failed call. */
-export async function errorShapeOf(call: Promise<unknown>, path = "test") {
+export async function errorShapeOf(call: Promise<unknown>, ctx?: { requestId: string }) {
   const error = await call.then(
     () => {
       throw new Error("expected the call to fail");
@@ -99,9 +99,9 @@ export async function errorShapeOf(call: Promise<unknown>, path = "test") {
     config: appRouter._def._config,
     error,
     type: "mutation",
-    path,
+    path: "test",
     input: undefined,
-    ctx: undefined,
+    ctx: ctx as never,
   });
 }
 
