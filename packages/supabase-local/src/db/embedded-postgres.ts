@@ -18,7 +18,9 @@ export interface EmbeddedPostgresOptions {
   dir: string;
   port: number;
   /** Skip fsync and full-page writes: for throw-away test clusters only. */
-  ephemeral?: boolean;
+  ephemeral?: boolean | undefined;
+  /** Cache folder of a pristine initdb result; false: always run initdb. */
+  clusterTemplate?: string | false | undefined;
   log: (line: string) => void;
 }
 
@@ -69,8 +71,9 @@ export async function startEmbeddedPostgres(
     // The parent must be traversable by the `postgres` system user when we run as root.
     await mkdir(join(dir, ".."), { recursive: true });
     await chmod(join(dir, ".."), 0o755);
-    const template = templateDir(INITDB_FLAGS);
-    if (await copyTemplate(template, dir)) {
+    const template =
+      options.clusterTemplate === false ? undefined : (options.clusterTemplate ?? templateDir(INITDB_FLAGS));
+    if (template && (await copyTemplate(template, dir))) {
       options.log(`new Postgres cluster in ${dir} (copied from ${template})`);
     } else {
       options.log(`initialising a new Postgres cluster in ${dir}`);
@@ -80,7 +83,7 @@ export async function startEmbeddedPostgres(
       } catch (error) {
         throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
       }
-      await saveTemplate(dir, template);
+      if (template) await saveTemplate(dir, template);
     }
   }
   try {

@@ -20,6 +20,7 @@ export interface OpenDatabaseOptions {
   port: number;
   databaseUrl?: string | undefined;
   ephemeral?: boolean | undefined;
+  clusterTemplate?: string | false | undefined;
   log: (line: string) => void;
 }
 
@@ -30,6 +31,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     dir: dataPaths(options.dataDir).postgres,
     port,
     ephemeral: options.ephemeral,
+    clusterTemplate: options.clusterTemplate,
     log: options.log,
   });
 }

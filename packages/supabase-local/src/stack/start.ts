@@ -6,7 +6,7 @@ import { loadConfig } from "../config/load-config.ts";
 import { createPools } from "../db/pools.ts";
 import { createGateway } from "../gateway/gateway.ts";
 import { openKeyStore } from "../keys/local-key-store.ts";
-import { createMailbox, createMailboxServer } from "../mailbox/index.ts";
+import { createMailbox, createMailboxServer, startSmtpServer } from "../mailbox/index.ts";
 import { createRestService } from "../rest/index.ts";
 import { createStorageService } from "../storage/index.ts";
 import { createCleanup } from "./cleanup.ts";
@@ -39,6 +39,12 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
       "mailbox",
     );
     cleanup.add("mailbox", () => closeServer(mailboxServer));
+    // The app's own mail (worker notifications) reaches the mailbox through SMTP; random like the rest in tests.
+    const smtp = await startSmtpServer(
+      mailbox,
+      options.ports?.mailbox === 0 ? 0 : config.inbucket.smtp_port,
+    );
+    cleanup.add("smtp", smtp.close);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
     // Postgres and the keys do not depend on each other: start both at once.
@@ -48,6 +54,7 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
         port: options.ports?.db ?? config.db.port,
         databaseUrl: options.databaseUrl,
         ephemeral: options.ephemeral,
+        clusterTemplate: options.clusterTemplate,
         log,
       }).then((database) => {
         cleanup.add("postgres", database.stop);
