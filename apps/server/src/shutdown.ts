@@ -26,8 +26,12 @@ export function gracefulShutdown(
           server.closeAllConnections();
         }, deadlineMs);
         force.unref();
+        // Keep-alive sockets turn idle as their last response ends: close them as they do.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           resolve();
         });
         server.closeIdleConnections();
