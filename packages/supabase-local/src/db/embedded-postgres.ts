@@ -72,7 +72,9 @@ export async function startEmbeddedPostgres(
     await mkdir(join(dir, ".."), { recursive: true });
     await chmod(join(dir, ".."), 0o755);
     const template =
-      options.clusterTemplate === false ? undefined : (options.clusterTemplate ?? templateDir(INITDB_FLAGS));
+      options.clusterTemplate === false
+        ? undefined
+        : (options.clusterTemplate ?? templateDir(INITDB_FLAGS));
     if (template && (await copyTemplate(template, dir))) {
       options.log(`new Postgres cluster in ${dir} (copied from ${template})`);
     } else {
