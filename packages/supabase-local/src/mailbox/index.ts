@@ -7,7 +7,7 @@ import type { Mailbox } from "./mailbox.ts";
 export { createMailboxServer } from "./http-server.ts";
 export type { Mailbox, MailMessage } from "./mailbox.ts";
 export { parseMail } from "./mime.ts";
-export { createSmtpServer } from "./smtp-server.ts";
+export { createSmtpServer, type RunningSmtpServer, startSmtpServer } from "./smtp-server.ts";
 
 /** A mailbox persisted under `dir` (one JSON file per message). */
 export function createMailbox(dir: string): Mailbox {

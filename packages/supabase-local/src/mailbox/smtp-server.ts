@@ -133,3 +133,40 @@ function session(socket: Socket, mailbox: Mailbox): void {
   });
   reply("220 supabase-local mailbox ESMTP");
 }
+
+export interface RunningSmtpServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1:`port` (0 = a free port); `close()` also drops open client connections. */
+export function startSmtpServer(mailbox: Mailbox, port: number): Promise<RunningSmtpServer> {
+  const server = createSmtpServer(mailbox);
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `SMTP port ${port} is already in use: change [inbucket] smtp_port in config.toml`,
+            )
+          : error,
+      );
+    });
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      resolve({
+        port: typeof address === "object" && address ? address.port : port,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -7,7 +7,12 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailbox, createMailboxServer, createSmtpServer } from "../../src/mailbox/index.ts";
+import {
+  createMailbox,
+  createMailboxServer,
+  createSmtpServer,
+  startSmtpServer,
+} from "../../src/mailbox/index.ts";
 import type { Mailbox } from "../../src/mailbox/mailbox.ts";
 
 let dir: string;
@@ -129,6 +134,19 @@ describe("SMTP receiver", () => {
       "QUIT",
     ]);
     expect(replies.slice(1, 5).map((r) => r.slice(0, 3))).toEqual(["503", "503", "502", "501"]);
+  });
+});
+
+describe("startSmtpServer", () => {
+  it("binds a free port and closes even while a client is still connected", async () => {
+    const running = await startSmtpServer(mailbox, 0);
+    expect(running.port).toBeGreaterThan(0);
+    const idle = connect(running.port, "127.0.0.1");
+    await new Promise((resolve) => idle.once("data", resolve));
+    const began = Date.now();
+    await running.close();
+    expect(Date.now() - began).toBeLessThan(2000);
+    await expect(startSmtpServer(mailbox, smtpPort)).rejects.toThrow(/already in use/);
   });
 });
 
