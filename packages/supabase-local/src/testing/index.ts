@@ -6,6 +6,7 @@ import { start } from "../stack/start.ts";
 import type { RunningStack } from "../stack/types.ts";
 
 export type { RunningStack, StackInfo } from "../stack/types.ts";
+export { stackInfo } from "../stack/types.ts";
 
 export interface TestStackOptions {
   /** Folder with config.toml, migrations/, seed.sql. Default: the repo's `supabase/`. */
