@@ -22,18 +22,27 @@ export interface Db {
   probe<T>(identity: Identity, info: RequestInfo, fn: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-const SETTINGS_SQL = `select
-  set_config('role', $1, true),
-  set_config('request.jwt.claim.role', $1, true),
-  set_config('request.jwt', $2, true),
-  set_config('request.jwt.claim.sub', $3, true),
-  set_config('request.jwt.claims', $4, true),
-  set_config('request.headers', $5, true),
-  set_config('request.method', $6, true),
-  set_config('request.path', $7, true),
-  set_config('storage.operation', $8, true),
-  set_config('storage.allow_delete_query', 'true', true),
-  set_config('search_path', 'storage, public, extensions', true)`;
+const SETTINGS = [
+  "role",
+  "request.jwt.claim.role",
+  "request.jwt",
+  "request.jwt.claim.sub",
+  "request.jwt.claims",
+  "request.headers",
+  "request.method",
+  "request.path",
+  "storage.operation",
+  "storage.allow_delete_query",
+  "search_path",
+] as const;
+
+/** `begin` and every setting in one round trip (simple protocol, values escaped as literals). */
+function beginSql(client: Tx, values: readonly string[]): string {
+  const calls = SETTINGS.map(
+    (name, i) => `set_config('${name}', ${client.escapeLiteral(values[i] ?? "")}, true)`,
+  );
+  return `begin; select ${calls.join(", ")}`;
+}
 
 function lowerCaseHeaders(headers: IncomingMessage["headers"]): string {
   const out: Record<string, string> = {};
@@ -54,17 +63,21 @@ export function createDb(pool: pg.Pool): Db {
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query("begin");
-      await client.query(SETTINGS_SQL, [
-        identity.role,
-        identity.token,
-        identity.sub ?? "",
-        JSON.stringify(identity.claims),
-        lowerCaseHeaders(info.headers),
-        info.method,
-        info.path,
-        info.operation,
-      ]);
+      await client.query(
+        beginSql(client, [
+          identity.role,
+          identity.role,
+          identity.token,
+          identity.sub ?? "",
+          JSON.stringify(identity.claims),
+          lowerCaseHeaders(info.headers),
+          info.method,
+          info.path,
+          info.operation,
+          "true",
+          "storage, public, extensions",
+        ]),
+      );
       const result = await fn(client);
       await client.query(commit ? "commit" : "rollback");
       return result;

@@ -119,20 +119,27 @@ async function commitObject(
         params.bucket,
         params.key,
       ]);
-      const old = await tx.query<{ version: string | null }>(
-        "select version from storage.objects where bucket_id = $1 and name = $2",
-        [params.bucket, params.key],
-      );
-      if (old.rowCount === 1 && !write.upsert) throw errors.keyExists();
-      const result = await tx.query<{ id: string }>(
-        `insert into storage.objects
-           (bucket_id, name, owner, owner_id, version, metadata, user_metadata)
-         values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (name, bucket_id) do update set version = excluded.version,
-           metadata = excluded.metadata, user_metadata = excluded.user_metadata,
-           owner = coalesce(excluded.owner, objects.owner),
-           owner_id = coalesce(excluded.owner_id, objects.owner_id)
-         returning id`,
+      // Under the name lock the statement's snapshot holds the current row, if any: read its
+      // version (to delete the old blob) and write the new row in one round trip.
+      const result = await tx.query<{
+        id: string | null;
+        previous: string | null;
+        existed: boolean;
+      }>(
+        `with old as (
+           select version from storage.objects where bucket_id = $1 and name = $2
+         ), written as (
+           insert into storage.objects
+             (bucket_id, name, owner, owner_id, version, metadata, user_metadata)
+           select $1, $2, $3, $4, $5, $6, $7 where $8 or not exists (select from old)
+           on conflict (name, bucket_id) do update set version = excluded.version,
+             metadata = excluded.metadata, user_metadata = excluded.user_metadata,
+             owner = coalesce(excluded.owner, objects.owner),
+             owner_id = coalesce(excluded.owner_id, objects.owner_id)
+           returning id
+         )
+         select (select id from written) as id, (select version from old) as previous,
+           exists (select from old) as existed`,
         [
           params.bucket,
           params.key,
@@ -141,9 +148,12 @@ async function commitObject(
           version,
           metadata,
           body.userMetadata ?? {},
+          write.upsert,
         ],
       );
-      return { id: result.rows[0]?.id ?? "", previous: old.rows[0]?.version };
+      const row = result.rows[0];
+      if (!row?.id) throw errors.keyExists();
+      return { id: row.id, previous: row.previous ?? undefined };
     });
     await deps.blobs.remove(params.bucket, previous);
     return { id };
