@@ -21,6 +21,8 @@ afterAll(async () => {
 describe("installQueueSchema", () => {
   it("installs graphile-worker's schema, can run again, and keeps it away from API roles", async () => {
     await installQueueSchema(stack.dbUrl);
+    // Even a careless manual grant is undone by the next install.
+    await pool.query("grant usage on schema graphile_worker to anon, authenticated");
     await installQueueSchema(stack.dbUrl);
     const { rows } = await pool.query(
       `select has_schema_privilege('anon', 'graphile_worker', 'usage') as anon,
