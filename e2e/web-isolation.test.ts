@@ -22,11 +22,16 @@ describe("two users", () => {
     // Setup: the first user owns a document (made through the API with their own token).
     const owner = await createConfirmedUser(stack, "owner");
     const ownerToken = await accessTokenOf(stack, owner);
-    const created = await callMutation<{ document: { id: string } }>(serverUrl, ownerToken, "documents.create", {
-      source: "text",
-      title: "Owner private plans",
-      text: "Only the owner may read this. Contact owner@acme.test.",
-    });
+    const created = await callMutation<{ document: { id: string } }>(
+      serverUrl,
+      ownerToken,
+      "documents.create",
+      {
+        source: "text",
+        title: "Owner private plans",
+        text: "Only the owner may read this. Contact owner@acme.test.",
+      },
+    );
     const ownersDoc = created.document.id;
 
     const intruder = await createConfirmedUser(stack, "intruder");

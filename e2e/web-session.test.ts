@@ -41,7 +41,11 @@ async function writeSession(page: Page, session: StoredSession): Promise<void> {
 /** The same user's claims, signed with the stack's real key, but expired a minute ago. */
 async function expiredTokenLike(accessToken: string): Promise<string> {
   const payload = accessToken.split(".")[1] ?? "";
-  const { iat: _iat, exp: _exp, ...claims } = JSON.parse(Buffer.from(payload, "base64url").toString());
+  const {
+    iat: _iat,
+    exp: _exp,
+    ...claims
+  } = JSON.parse(Buffer.from(payload, "base64url").toString());
   const response = await fetch(tokenMinterUrl, {
     method: "POST",
     body: JSON.stringify({ claims, expiredSecondsAgo: 60 }),
@@ -77,7 +81,9 @@ describe("the session in the browser", () => {
 
       await page.getByRole("link", { name: "Profile" }).click();
       await page.getByLabel("Display name").waitFor();
-      await expect.poll(() => page.getByLabel("E-mail").inputValue()).toBe(user.email);
+      await expect
+        .poll(() => page.getByLabel("E-mail").inputValue(), { timeout: 15_000 })
+        .toBe(user.email);
 
       expect(statuses[0]).toBe(401);
       expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
@@ -131,7 +137,9 @@ describe("the session in the browser", () => {
       await page.getByText("Your session has ended. Please sign in again.").waitFor();
       await screenshot(page, "web-signed-out");
       // The stale session is gone from storage.
-      expect(await page.evaluate(`localStorage.getItem(${JSON.stringify(STORAGE_KEY)})`)).toBeNull();
+      expect(
+        await page.evaluate(`localStorage.getItem(${JSON.stringify(STORAGE_KEY)})`),
+      ).toBeNull();
       // Signing in again works and brings the user back to where they were going.
       await page.getByLabel("E-mail").fill(user.email);
       await page.getByLabel("Password").fill(user.password);

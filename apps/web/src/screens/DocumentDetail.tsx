@@ -21,8 +21,24 @@ export function DocumentDetail({ id }: { id: string }) {
   const job = useJobPolling(latestJob?.id, latestJob?.status);
 
   const refresh = () => queryClient.invalidateQueries(trpc.pathFilter());
-  const retry = useMutation(trpc.jobs.retry.mutationOptions({ onSuccess: refresh }));
-  const cancel = useMutation(trpc.jobs.cancel.mutationOptions({ onSuccess: refresh }));
+  const retry = useMutation(
+    trpc.jobs.retry.mutationOptions({
+      onSuccess: async () => {
+        toast({ title: "Processing restarted", tone: "success" });
+        await refresh();
+      },
+    }),
+  );
+  const cancel = useMutation(
+    trpc.jobs.cancel.mutationOptions({
+      onSuccess: async (job) => {
+        toast({
+          title: job.status === "cancelled" ? "Processing cancelled" : "Stopping after the current step",
+        });
+        await refresh();
+      },
+    }),
+  );
   const remove = useMutation(
     trpc.documents.delete.mutationOptions({
       onSuccess: async () => {
