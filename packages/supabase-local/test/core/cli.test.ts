@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertPortFree, findFreePort } from "../../src/db/free-port.ts";
 import { type TempProject, tempProject } from "./helpers.ts";
@@ -108,6 +109,26 @@ describe("supabase-local CLI", { timeout: 180_000 }, () => {
     for (const port of Object.values(ports))
       await expect(assertPortFree(port)).resolves.toBeUndefined();
     expect(existsSync(join(project.dataDir, "supabase-local.pid"))).toBe(false);
+  });
+
+  it("reset rebuilds the database of a running stack and keeps its keys", async () => {
+    expect((await cli("start")).code).toBe(0);
+    const before = JSON.parse((await cli("status", "--json")).stdout) as Record<string, string>;
+    const client = new pg.Client({ connectionString: before.dbUrl });
+    await client.connect();
+    await client.query("create table public.scratch (id int)");
+    await client.end();
+
+    const reset = await cli("reset");
+    expect(reset.code, reset.stderr).toBe(0);
+    const after = JSON.parse((await cli("status", "--json")).stdout) as Record<string, string>;
+    expect(after.secretKey).toBe(before.secretKey);
+    const again = new pg.Client({ connectionString: after.dbUrl });
+    await again.connect();
+    const { rows } = await again.query("select to_regclass('public.scratch') as t");
+    await again.end();
+    expect(rows).toEqual([{ t: null }]);
+    expect((await cli("stop")).code).toBe(0);
   });
 
   it("reports a broken config.toml in one line and exits 1", async () => {
