@@ -88,6 +88,8 @@ create index if not exists users_instance_id_idx on auth.users (instance_id);
 create index if not exists users_instance_id_email_idx on auth.users (instance_id, lower(email));
 create unique index if not exists users_email_partial_key on auth.users (email) where is_sso_user = false;
 create index if not exists users_is_anonymous_idx on auth.users (is_anonymous);
+-- Not in Supabase: lookups here ignore instance_id (seed rows may lack it), so index lower(email) alone.
+create index if not exists users_lower_email_idx on auth.users (lower(email));
 create unique index if not exists confirmation_token_idx on auth.users (confirmation_token)
   where confirmation_token !~ '^[0-9 ]*$';
 create unique index if not exists recovery_token_idx on auth.users (recovery_token)

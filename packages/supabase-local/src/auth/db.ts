@@ -9,7 +9,10 @@ export async function withTx<T>(pool: pg.Pool, work: (db: Db) => Promise<T>): Pr
   const client = await pool.connect();
   try {
     // One round trip for all three statements (simple query protocol, no parameters).
-    await client.query("begin; set local role supabase_auth_admin; set local search_path = auth");
+    // A lock held longer than 5 s (e.g. a stuck refresh of the same session) fails the request.
+    await client.query(
+      "begin; set local role supabase_auth_admin; set local search_path = auth; set local lock_timeout = '5s'",
+    );
     const result = await work(client);
     await client.query("commit");
     return result;

@@ -45,8 +45,7 @@ export async function refreshGrant(
   if (!token.session_id)
     return fail("session_not_found", "Invalid Refresh Token: No Valid Session Found");
 
-  // Serialises concurrent refreshes of one session; a stuck lock becomes a 409 after 5 s.
-  await db.query("set local lock_timeout = '5s'");
+  // Serialises concurrent refreshes of one session; a stuck lock (lock_timeout) becomes a 409.
   const session = await db
     .query<{ id: string; not_after: Date | null }>(
       "select id, not_after from auth.sessions where id = $1 for update",

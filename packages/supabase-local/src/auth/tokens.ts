@@ -49,16 +49,17 @@ export async function signAccessToken(
   return { token: await issuer.keys.signAccessToken(claims), expiresAt: exp };
 }
 
-/** Builds the token response after every write of this sign-in (re-reads the user row). */
+/** Builds the token response after every write of this sign-in. Pass the user row when it was
+ * just read under the session lock (refresh); an id re-reads it. */
 export async function sessionResponse(
   issuer: TokenIssuer,
   db: Db,
-  userId: string,
+  userOrId: string | UserRow,
   session: { sessionId: string; refreshToken: string },
   extras: SessionExtras = {},
 ): Promise<Record<string, unknown>> {
-  const user = await findUserById(db, userId);
-  if (!user) throw new Error(`user ${userId} vanished while issuing a session`);
+  const user = typeof userOrId === "string" ? await findUserById(db, userOrId) : userOrId;
+  if (!user) throw new Error(`user ${String(userOrId)} vanished while issuing a session`);
   const { token, expiresAt } = await signAccessToken(issuer, db, user, session.sessionId);
   return {
     access_token: token,

@@ -173,3 +173,26 @@ export async function findIdentity(
   );
   return rows[0] ?? null;
 }
+
+/** Several users with their identities in two queries, in the order of `ids` (admin list). */
+export async function usersWithIdentities(
+  db: Db,
+  ids: string[],
+): Promise<{ user: UserRow; identities: IdentityRow[] }[]> {
+  if (ids.length === 0) return [];
+  const users = await db.query<UserRow>(
+    `select ${USER_COLUMNS} from auth.users where id = any($1::uuid[])`,
+    [ids],
+  );
+  const identities = await db.query<IdentityRow>(
+    `select id, provider_id, user_id, identity_data, provider, last_sign_in_at,
+       coalesce(created_at, now()) as created_at, coalesce(updated_at, now()) as updated_at, email
+     from auth.identities where user_id = any($1::uuid[]) order by created_at, id`,
+    [ids],
+  );
+  const byId = new Map(users.rows.map((u) => [u.id, u]));
+  return ids.flatMap((id) => {
+    const user = byId.get(id);
+    return user ? [{ user, identities: identities.rows.filter((i) => i.user_id === id) }] : [];
+  });
+}

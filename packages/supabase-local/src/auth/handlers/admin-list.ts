@@ -5,8 +5,7 @@ import type { Handler } from "../deps.ts";
 import { AuthError, sendJson } from "../errors.ts";
 import { requireAdmin } from "../require-user.ts";
 import { userJson } from "../user-json.ts";
-import type { IdentityRow, UserRow } from "../users-repo.ts";
-import { findUserById, listIdentities } from "../users-repo.ts";
+import { usersWithIdentities } from "../users-repo.ts";
 
 function positiveInt(raw: string | null, fallback: number, name: string): number {
   if (raw === null || raw === "") return fallback;
@@ -52,11 +51,10 @@ export const listUsers: Handler = async (deps, request) => {
       `select id from auth.users where ${where} order by created_at desc, id limit $2 offset $3`,
       [filter, perPage, (page - 1) * perPage],
     );
-    const rows: { user: UserRow; identities: IdentityRow[] }[] = [];
-    for (const { id } of ids.rows) {
-      const user = await findUserById(db, id);
-      if (user) rows.push({ user, identities: await listIdentities(db, id) });
-    }
+    const rows = await usersWithIdentities(
+      db,
+      ids.rows.map((r) => r.id),
+    );
     return {
       users: rows.map((r) => userJson(r.user, r.identities)),
       total: Number(count.rows[0]?.n ?? 0),

@@ -83,7 +83,7 @@ async function refreshTokenGrant(
     if (!result.ok) return result;
     return {
       ok: true as const,
-      session: await sessionResponse(deps, db, result.user.id, result),
+      session: await sessionResponse(deps, db, result.user, result),
     };
   });
   // A failed refresh may have revoked the family; that write is committed before answering.
