@@ -2,8 +2,8 @@
 // holding the file in memory) and are renamed into place only once complete, so a failed or
 // interrupted upload leaves no partial blob behind.
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, type Stats } from "node:fs";
-import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
+import { constants, createReadStream, createWriteStream, type Stats } from "node:fs";
+import { copyFile, link, mkdir, rename, rm, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -29,8 +29,10 @@ export interface BlobStore {
     from: { bucketId: string; version: string },
     to: { bucketId: string; version: string },
   ): Promise<Stats>;
-  /** Moves a blob to another (bucket, version); a missing source blob is left missing. */
-  rename(
+  /** Makes the blob also reachable as another (bucket, version) — a hard link, so no bytes are
+   * copied and the old name can be removed once the row points at the new one. A missing source
+   * blob is left missing. */
+  link(
     from: { bucketId: string; version: string },
     to: { bucketId: string; version: string },
   ): Promise<void>;
@@ -104,10 +106,11 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
     async copy(from, to) {
       const target = paths.blob(to.bucketId, to.version);
       await ensureDir(paths.bucketDir(to.bucketId));
-      await copyFile(paths.blob(from.bucketId, from.version), target);
+      // A reflink where the filesystem offers one, a plain copy otherwise.
+      await copyFile(paths.blob(from.bucketId, from.version), target, constants.COPYFILE_FICLONE);
       return stat(target);
     },
-    async rename(from, to) {
+    async link(from, to) {
       let source: string;
       try {
         source = paths.blob(from.bucketId, from.version);
@@ -116,7 +119,7 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
       }
       await ensureDir(paths.bucketDir(to.bucketId));
       try {
-        await rename(source, paths.blob(to.bucketId, to.version));
+        await link(source, paths.blob(to.bucketId, to.version));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }

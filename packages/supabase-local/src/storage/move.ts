@@ -45,28 +45,32 @@ export const moveObject: Handler = async ({ req, authorization, deps, info, res 
     sendJson(res, 200, { message: "Successfully moved" });
     return;
   }
-  await deps.db
-    .run(deps.service, info, async (tx) => {
+  let oldVersion: string | undefined;
+  try {
+    oldVersion = await deps.db.run(deps.service, info, async (tx) => {
       const row = await tx.query<{ version: string }>(
         "select version from storage.objects where bucket_id = $1 and name = $2 for update",
         [bucket, source],
       );
-      const oldVersion = row.rows[0]?.version;
-      if (!oldVersion) throw errors.noSuchKey();
+      const current = row.rows[0]?.version;
+      if (!current) throw errors.noSuchKey();
       await tx.query(
         `update storage.objects set name = $3, bucket_id = $4, version = $5,
            owner = coalesce($6, owner), owner_id = coalesce($7, owner_id)
          where bucket_id = $1 and name = $2`,
         [bucket, source, destination, destBucket, version, owner.uuid, owner.id],
       );
-      // Inside the transaction: if the rename fails the row change is rolled back with it.
-      await deps.blobs.rename(
-        { bucketId: bucket, version: oldVersion },
+      // Linked before the commit, so the committed row always has its bytes.
+      await deps.blobs.link(
+        { bucketId: bucket, version: current },
         { bucketId: destBucket, version },
       );
-    })
-    .catch((error: unknown) => {
-      throw fromDbError(error, errors.resourceExists) ?? error;
+      return current;
     });
+  } catch (error) {
+    await deps.blobs.remove(destBucket, version);
+    throw fromDbError(error, errors.resourceExists) ?? error;
+  }
+  await deps.blobs.remove(bucket, oldVersion);
   sendJson(res, 200, { message: "Successfully moved" });
 };

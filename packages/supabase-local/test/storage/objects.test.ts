@@ -1,7 +1,9 @@
 // Objects through the real supabase-js with the secret key: upload (raw and multipart), update,
 // upsert, download, info/exists, move, copy and remove, with the metadata Storage records.
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "./support/files.ts";
 import { useStorageStack } from "./support/stack.ts";
 
 const kit = useStorageStack();
@@ -176,5 +178,14 @@ describe("objects", () => {
     expect(removed.data?.[0]).toMatchObject({ bucket_id: "docs", owner: "", owner_id: "" });
     expect((await files.download("rm/a.txt")).error?.message).toBe("Object not found");
     expect(await files.remove(["rm/a.txt"])).toEqual({ data: [], error: null });
+  });
+
+  it("leaves exactly one file per row on disk after all of the above", async () => {
+    const { stack } = kit();
+    const { rows } = await stack.context.pools.admin.query<{ path: string }>(
+      "select bucket_id || '/' || version as path from storage.objects",
+    );
+    const onDisk = (await listFiles(join(stack.context.dataDir, "storage"))).sort();
+    expect(onDisk).toEqual(rows.map((r) => r.path).sort());
   });
 });
