@@ -86,15 +86,13 @@ describe("documents: input checks, pasted text, retry", () => {
     const { page, user, close } = await signedInPage("retry");
     await withDiagnostics(page, "retry", async () => {
       // Not a PDF inside: the worker fails it at once with a message for the user.
-      await page
-        .locator('input[type="file"]')
-        .setInputFiles([
-          {
-            name: "broken.pdf",
-            mimeType: "application/pdf",
-            buffer: Buffer.from("this is not a pdf at all"),
-          },
-        ]);
+      await page.locator('input[type="file"]').setInputFiles([
+        {
+          name: "broken.pdf",
+          mimeType: "application/pdf",
+          buffer: Buffer.from("this is not a pdf at all"),
+        },
+      ]);
       await page
         .getByRole("table", { name: "Your documents" })
         .getByRole("link", { name: "broken.pdf" })
