@@ -16,12 +16,29 @@ export interface RequestSettings {
   timezone?: string;
 }
 
-const setupText =
-  "SELECT set_config('search_path', $1, true), set_config('role', $2, true), " +
-  "set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true), " +
-  "set_config('request.path', $5, true), set_config('request.headers', $6, true), " +
-  "set_config('request.cookies', $7, true)";
-const timezoneText = "SELECT set_config('timezone', $1, true)";
+const gucs: [string, keyof RequestSettings][] = [
+  ["search_path", "searchPath"],
+  ["role", "role"],
+  ["request.jwt.claims", "claims"],
+  ["request.method", "method"],
+  ["request.path", "path"],
+  ["request.headers", "headers"],
+  ["request.cookies", "cookies"],
+  ["timezone", "timezone"],
+];
+
+/**
+ * BEGIN and every request setting in one simple-protocol round trip. The values are settings,
+ * not query input: each goes through the driver's literal escaping (E'' form, quotes and
+ * backslashes doubled), and the SQL built from the request still binds all its values.
+ */
+function beginText(client: pg.PoolClient, s: RequestSettings): string {
+  const sets = gucs
+    .filter(([, key]) => s[key] !== undefined)
+    .map(([name, key]) => `set_config('${name}', ${client.escapeLiteral(String(s[key]))}, true)`);
+  const mode = s.readOnly ? "READ ONLY" : "READ WRITE";
+  return `BEGIN ISOLATION LEVEL READ COMMITTED ${mode}; SELECT ${sets.join(", ")}`;
+}
 
 export class Rollback<T> {
   readonly value: T;
@@ -37,22 +54,23 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let released = false;
   try {
-    await client.query(
-      s.readOnly
-        ? "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY"
-        : "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE",
-    );
+    await client.query(beginText(client, s));
     const db = new Db(client);
-    await db.run({
-      text: setupText,
-      values: [s.searchPath, s.role, s.claims, s.method, s.path, s.headers, s.cookies],
-    });
-    if (s.timezone) await db.run({ text: timezoneText, values: [s.timezone] });
     const result = await work(db);
     if (result instanceof Rollback) {
       await client.query("ROLLBACK");
       return result.value;
+    }
+    if (s.readOnly) {
+      // Nothing to make durable: answer now and release the connection when COMMIT is done.
+      released = true;
+      client.query("COMMIT").then(
+        () => client.release(),
+        (e: Error) => client.release(e),
+      );
+      return result;
     }
     await client.query("COMMIT");
     return result;
@@ -62,7 +80,7 @@ export async function inTransaction<T>(
     });
     throw err;
   } finally {
-    client.release(broken);
+    if (!released) client.release(broken);
   }
 }
 

@@ -1,0 +1,119 @@
+// The HTTP surface around the queries: CSV, HEAD, schemas through profiles, OPTIONS, unknown
+// relations, stripped nulls, Content-Range on writes, schema reload on NOTIFY.
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { useRestStack } from "./support/stack.ts";
+
+const kit = useRestStack();
+
+describe("media types", () => {
+  it("csv() returns PostgreSQL's text output with a header and no trailing newline", async () => {
+    const { data, error } = await kit()
+      .anon.from("films")
+      .select("id,title,tags,year")
+      .in("id", [3, 6])
+      .order("id")
+      .csv();
+    expect(error).toBeNull();
+    expect(data).toBe('id,title,tags,year\n3,"Blade Runner","{scifi,noir}",1982\n6,Untitled,{},');
+    const empty = await kit().anon.from("films").select("id,title").eq("id", 999).csv();
+    expect(empty.data).toBe("id,title\n");
+  });
+
+  it("stripNulls() drops null-valued keys", async () => {
+    const { data } = await kit()
+      .anon.from("films")
+      .select("id,year,rating")
+      .eq("id", 6)
+      .stripNulls();
+    expect(data).toEqual([{ id: 6 }]);
+  });
+
+  it("HEAD has the headers of GET and an empty body", async () => {
+    const res = await kit().raw("/films?select=id", {
+      method: "HEAD",
+      headers: { Prefer: "count=exact" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    expect(res.headers.get("content-range")).toBe("0-5/6");
+  });
+});
+
+describe("schemas", () => {
+  it("Accept-Profile / Content-Profile pick another exposed schema and are echoed", async () => {
+    const lib = kit().anon.schema("library");
+    const { data, error } = await lib.from("books").select("title");
+    expect(error).toBeNull();
+    expect(data).toEqual([{ title: "Dune" }]);
+    const raw = await kit().raw("/books", { headers: { "Accept-Profile": "library" } });
+    expect(raw.headers.get("content-profile")).toBe("library");
+    const svc = kit().admin.schema("library");
+    const ins = await svc.from("books").insert({ id: 2, title: "Emma" }).select("id");
+    expect(ins.data).toEqual([{ id: 2 }]);
+    const inPublic = await kit().anon.from("books").select("id");
+    expect(inPublic.status).toBe(404);
+    expect(inPublic.error).toMatchObject({
+      code: "PGRST205",
+      message: "Could not find the table 'public.books' in the schema cache",
+    });
+  });
+
+  it("the default schema is echoed because several schemas are exposed", async () => {
+    const raw = await kit().raw("/directors?select=id&limit=1");
+    expect(raw.headers.get("content-profile")).toBe("public");
+  });
+});
+
+describe("OPTIONS and methods", () => {
+  it("OPTIONS lists what a relation allows", async () => {
+    const table = await kit().raw("/films", { method: "OPTIONS" });
+    expect(table.status).toBe(200);
+    expect(table.headers.get("allow")).toBe("OPTIONS,GET,HEAD,POST,PUT,PATCH,DELETE");
+  });
+
+  it("an unsupported method is 405 PGRST117", async () => {
+    const res = await kit()
+      .raw("/films", { method: "TRACE" })
+      .catch(() => null);
+    if (res) expect(res.status).toBe(405);
+    const put = await kit().raw("/films", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(put.status).toBeGreaterThanOrEqual(400);
+    expect(put.status).toBeLessThan(500);
+  });
+});
+
+describe("request context", () => {
+  it("request.headers holds the lower-cased headers; request.path has no /rest/v1", async () => {
+    const res = await kit().raw("/rpc/whoami", { headers: { "X-Test": "hello" } });
+    expect(res.json).toMatchObject({ x_test: "hello", path: "/rpc/whoami", method: "GET" });
+    expect((res.json as { search_path: string }).search_path).toBe('"public", "extensions"');
+  });
+});
+
+describe("schema cache", () => {
+  it("reloads on NOTIFY pgrst, 'reload schema'", async () => {
+    const db = new pg.Client({ connectionString: kit().stack.dbUrl });
+    await db.connect();
+    try {
+      await db.query(
+        "create table public.late_table (id int primary key); grant select on public.late_table to anon",
+      );
+      const before = await kit().anon.from("late_table").select("id");
+      expect(before.status).toBe(404);
+      await db.query("notify pgrst, 'reload schema'");
+      let after = before;
+      for (let i = 0; i < 50 && after.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await kit().anon.from("late_table").select("id");
+      }
+      expect(after).toMatchObject({ status: 200, data: [] });
+    } finally {
+      await db.end();
+    }
+  });
+});
