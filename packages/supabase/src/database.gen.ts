@@ -289,6 +289,10 @@ export type Database = {
         };
         Returns: { bucket: string; kind: string; status: string; count: number }[];
       };
+      admin_overview: {
+        Args: never;
+        Returns: Json;
+      };
       admin_permanently_fail_jobs: {
         Args: {
           p_job_ids: string[];

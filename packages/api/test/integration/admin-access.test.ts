@@ -20,6 +20,7 @@ const adminCalls: [string, (caller: Caller) => Promise<unknown>][] = [
   ["jobs.complete", (c) => c.admin.jobs.complete({ jobIds: [SOME_ID] })],
   ["jobs.permanentlyFail", (c) => c.admin.jobs.permanentlyFail({ jobIds: [SOME_ID] })],
   ["jobs.reschedule", (c) => c.admin.jobs.reschedule({ jobIds: [SOME_ID], priority: 1 })],
+  ["system.overview", (c) => c.admin.system.overview()],
   ["system.reprocessAll", (c) => c.admin.system.reprocessAll()],
   ["system.cleanup", (c) => c.admin.system.cleanup()],
   ["audit.list", (c) => c.admin.audit.list({})],

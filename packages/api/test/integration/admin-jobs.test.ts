@@ -206,3 +206,20 @@ describe("admin.system and admin.audit", () => {
     expect(filtered.total).toBe(1);
   });
 });
+
+describe("admin.system.overview", () => {
+  it("counts users, documents, jobs and the queue", async () => {
+    const admin = await newUser("overview", { admin: true });
+    const before = await admin.caller.admin.system.overview();
+    await documentJob("overview-owner");
+    const after = await admin.caller.admin.system.overview();
+    // Other test files run at the same time: counts only ever grow here.
+    expect(after.users).toBeGreaterThanOrEqual(before.users + 1);
+    expect(after.documents).toBeGreaterThanOrEqual(before.documents + 1);
+    expect(after.jobsByStatus.queued ?? 0).toBeGreaterThanOrEqual(1);
+    expect(after.queue).not.toBeNull();
+    expect(after.queue?.pending ?? 0).toBeGreaterThanOrEqual(1);
+    const [exact] = await sql<{ users: number }>("select count(*)::int as users from auth.users");
+    expect(after.users).toBeLessThanOrEqual(exact?.users ?? 0);
+  });
+});

@@ -1,6 +1,8 @@
 import type { JobKind } from "@docket/jobs";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { toTRPCError } from "../../errors.ts";
+import { overviewSchema } from "../../lib/overview.ts";
 import { adminProcedure } from "../../trpc.ts";
 
 type SystemJobKind = Extract<JobKind, "admin__reprocess_all" | "maintenance__cleanup">;
@@ -19,6 +21,21 @@ const startSystemJob = (kind: SystemJobKind) =>
   });
 
 export const adminSystemRouter = {
+  /** Users, documents and jobs at a glance, plus the depth of the queue. */
+  overview: adminProcedure.query(async ({ ctx }) => {
+    const { data, error } = await ctx.admin.rpc("admin_overview");
+    if (error) throw toTRPCError(ctx, "admin.system.overview", error);
+    const parsed = overviewSchema.safeParse(data);
+    if (!parsed.success) {
+      ctx.logger.error(
+        { requestId: ctx.requestId, err: parsed.error.message },
+        "admin_overview shape changed",
+      );
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal server error" });
+    }
+    return parsed.data;
+  }),
+
   reprocessAll: startSystemJob("admin__reprocess_all"),
   cleanup: startSystemJob("maintenance__cleanup"),
 } satisfies TRPCRouterRecord;
