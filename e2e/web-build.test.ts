@@ -13,7 +13,8 @@ describe("the built web app under test", () => {
     const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
     const containing = async (needle: string) => {
       const hits: string[] = [];
-      for (const file of files) if ((await readFile(file, "latin1")).includes(needle)) hits.push(file);
+      for (const file of files)
+        if ((await readFile(file, "latin1")).includes(needle)) hits.push(file);
       return hits;
     };
     expect(await containing(stack.publishableKey)).not.toEqual([]);

@@ -1,64 +1,88 @@
 // One whole system for the e2e run: supabase-local, graphile-worker's schema, the API server, the
-// worker, and the web app built for those URLs and served like a static host would.
+// worker (its own process), and the browser apps built for those URLs and served the way a static
+// host would. The admin app is built and served too once it exists.
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installQueueSchema } from "@docket/jobs";
-import { type StackInfo, startTestStack } from "@docket/supabase-local/testing";
+import { type RunningStack, type StackInfo, startTestStack } from "@docket/supabase-local/testing";
 import type { TestProject } from "vitest/node";
 import { buildApp } from "./build-app.ts";
 import { startApiServer } from "./start-server.ts";
 import { startTestWorker } from "./start-worker.ts";
-import { serveStatic } from "./static-server.ts";
+import { type StaticSite, serveStatic } from "./static-server.ts";
 import { startTokenMinter } from "./token-minter.ts";
+
+export interface E2eInfo {
+  webUrl: string;
+  /** Empty when apps/admin has no Vite app yet. */
+  adminUrl: string;
+  serverUrl: string;
+  webDist: string;
+  tokenMinterUrl: string;
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
     stack: StackInfo;
-    e2e: { webUrl: string; serverUrl: string; webDist: string; tokenMinterUrl: string };
+    e2e: E2eInfo;
   }
 }
 
-const WEB_DIR = fileURLToPath(new URL("../../apps/web/", import.meta.url));
-// The flows send no e-mail from the worker; point it at a port that refuses rather than at
-// whatever local mailbox happens to run on this machine.
-const SMTP_URL = "smtp://127.0.0.1:9";
+const appDir = (name: string) => fileURLToPath(new URL(`../../apps/${name}/`, import.meta.url));
+
+/** The stack's SMTP receiver when it tells us one; otherwise a port that refuses, so mail never
+ * goes to whatever local mailbox happens to run on this machine. */
+function smtpUrlOf(stack: RunningStack): string {
+  const urls = stack.context.urls as unknown as Record<string, unknown>;
+  return typeof urls.smtp === "string" ? urls.smtp : "smtp://127.0.0.1:9";
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: Array<() => Promise<void>> = [];
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
+  const site = async (name: string): Promise<StaticSite & { dist: string }> => {
+    const dist = await mkdtemp(join(tmpdir(), `docket-e2e-${name}-`));
+    cleanups.push(() => rm(dist, { recursive: true, force: true }));
+    const served = await serveStatic(dist);
+    cleanups.push(() => served.close());
+    return { ...served, dist };
+  };
   try {
     const stack = await startTestStack();
     cleanups.push(() => stack.stop());
     await installQueueSchema(stack.dbUrl);
 
-    const webDist = await mkdtemp(join(tmpdir(), "docket-e2e-web-"));
-    cleanups.push(() => rm(webDist, { recursive: true, force: true }));
-    // The site listens first: the server's CORS allow-list and the build need its origin.
-    const site = await serveStatic(webDist);
-    cleanups.push(() => site.close());
-    const server = await startApiServer(stack, [site.url]);
+    // Sites listen first: the server's CORS allow-list and the builds need their origins.
+    const web = await site("web");
+    const hasAdmin = existsSync(join(appDir("admin"), "vite.config.ts"));
+    const admin = hasAdmin ? await site("admin") : null;
+    const server = await startApiServer(stack, admin ? [web.url, admin.url] : [web.url]);
     cleanups.push(() => server.close());
-    const worker = await startTestWorker(stack, { appUrl: site.url, smtpUrl: SMTP_URL });
+    const worker = await startTestWorker(stack, { appUrl: web.url, smtpUrl: smtpUrlOf(stack) });
     cleanups.push(() => worker.stop());
     const minter = await startTokenMinter(stack);
     cleanups.push(() => minter.close());
 
-    await buildApp(WEB_DIR, webDist, {
+    const publicEnv = {
       VITE_SUPABASE_URL: stack.apiUrl,
       VITE_SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
       VITE_API_URL: server.url,
-    });
+    };
+    await buildApp(appDir("web"), web.dist, publicEnv);
+    if (admin) await buildApp(appDir("admin"), admin.dist, publicEnv);
 
     const { context: _context, stop: _stop, ...info } = stack;
     project.provide("stack", info);
     project.provide("e2e", {
-      webUrl: site.url,
+      webUrl: web.url,
+      adminUrl: admin?.url ?? "",
       serverUrl: server.url,
-      webDist,
+      webDist: web.dist,
       tokenMinterUrl: minter.url,
     });
     return teardown;
