@@ -10,8 +10,10 @@ import pg from "pg";
 import { type LoadResult, runLoad } from "./api/load.ts";
 import { startDocketServer, startFastApi, stopChild } from "./api/processes.ts";
 import { ensurePythonBaseline } from "./api/python-deps.ts";
+import { printRatios, printTable } from "./api/report.ts";
 
 const DURATION_SECONDS = 10;
+const ROUNDS = 2;
 const TRIVIAL = "ping";
 const RLS_READ = "documents.list";
 const RLS_INPUT = { limit: 5 };
@@ -35,8 +37,9 @@ async function signedInUserWithDocuments(stack: Awaited<ReturnType<typeof startT
   const db = new pg.Client({ connectionString: stack.dbUrl });
   await db.connect();
   await db.query(
-    `insert into public.documents (owner_id, title, source, text_content, status)
-     select $1, 'Bench document ' || n, 'text', 'Some text to read.', 'ready' from generate_series(1, 8) n`,
+    `insert into public.documents (owner_id, title, source, text_content, status, created_at)
+     select $1, 'Bench document ' || n, 'text', 'Some text to read.', 'ready', now() - n * interval '1 minute'
+     from generate_series(1, 8) n`,
     [created.data.user.id],
   );
   await db.end();
@@ -68,47 +71,8 @@ async function checkSameAnswers(docket: string, fastapi: string | null, token: s
   if (!same) throw new Error("docket and fastapi read different rows");
 }
 
-function printTable(results: LoadResult[]) {
-  console.log("\nscenario                      req/s    calls/s   p50 ms  p99 ms  failed");
-  for (const r of results) {
-    console.log(
-      `${r.name.padEnd(28)}${r.requestsPerSecond.toFixed(0).padStart(7)}${r.callsPerSecond.toFixed(0).padStart(11)}` +
-        `${String(r.p50).padStart(9)}${String(r.p99).padStart(8)}${String(r.failures).padStart(8)}`,
-    );
-  }
-}
-
-function printRatios(byName: Map<string, LoadResult>) {
-  const ratio = (a: string, b: string, field: "callsPerSecond" | "p99") => {
-    const x = byName.get(a)?.[field];
-    const y = byName.get(b)?.[field];
-    return x === undefined || y === undefined || y === 0 ? Number.NaN : x / y;
-  };
-  const line = (label: string, value: number, target: string, ok: boolean) =>
-    console.log(`${ok ? "✓" : "✗"} ${label.padEnd(52)} ${value.toFixed(2)}×  (target ${target})`);
-  console.log("\nratios (Docket / FastAPI, same run)");
-  for (const kind of ["trivial", "rls-read"]) {
-    const single = ratio(`docket ${kind} single`, `fastapi ${kind}`, "callsPerSecond");
-    const batch = ratio(`docket ${kind} batch of 5`, `fastapi ${kind}`, "callsPerSecond");
-    const p99 = ratio(`docket ${kind} single`, `fastapi ${kind}`, "p99");
-    const trivial = kind === "trivial";
-    line(
-      `${kind}: calls/s, single calls`,
-      single,
-      trivial ? "≥ 1.5" : "—",
-      !trivial || single >= 1.5,
-    );
-    line(`${kind}: calls/s, batches of 5`, batch, trivial ? "≥ 3" : "—", !trivial || batch >= 3);
-    line(
-      `${kind}: p99 latency, single calls (lower is better)`,
-      p99,
-      trivial ? "≤ 1" : "—",
-      !trivial || p99 <= 1,
-    );
-  }
-}
-
 const baseline = ensurePythonBaseline();
+let failed = false;
 const stack = await startTestStack();
 const children: Awaited<ReturnType<typeof startDocketServer>>[] = [];
 try {
@@ -119,46 +83,65 @@ try {
   if (fastapi) children.push(fastapi);
   await checkSameAnswers(docket.url, fastapi?.url ?? null, token);
 
+  const pid = docket.child.pid;
+  const docketSpecs = (kind: string, path: string, input: unknown) => [
+    {
+      name: `docket ${kind} single`,
+      url: trpcUrl(docket.url, path, input, 1),
+      callsPerRequest: 1,
+      pid,
+    },
+    {
+      name: `docket ${kind} batch of 5`,
+      url: trpcUrl(docket.url, path, input, 5),
+      callsPerRequest: 5,
+      pid,
+    },
+  ];
+  // Each baseline runs next to the runs it is compared with, and every scenario runs ROUNDS
+  // times keeping the best: other work on the machine then hurts both sides alike.
   const specs = [
-    {
-      name: "docket trivial single",
-      url: trpcUrl(docket.url, TRIVIAL, undefined, 1),
-      callsPerRequest: 1,
-    },
-    {
-      name: "docket trivial batch of 5",
-      url: trpcUrl(docket.url, TRIVIAL, undefined, 5),
-      callsPerRequest: 5,
-    },
-    {
-      name: "docket rls-read single",
-      url: trpcUrl(docket.url, RLS_READ, RLS_INPUT, 1),
-      callsPerRequest: 1,
-    },
-    {
-      name: "docket rls-read batch of 5",
-      url: trpcUrl(docket.url, RLS_READ, RLS_INPUT, 5),
-      callsPerRequest: 5,
-    },
     ...(fastapi
       ? [
-          { name: "fastapi trivial", url: `${fastapi.url}/trivial`, callsPerRequest: 1 },
-          { name: "fastapi rls-read", url: `${fastapi.url}/rls-read`, callsPerRequest: 1 },
+          {
+            name: "fastapi trivial",
+            url: `${fastapi.url}/trivial`,
+            callsPerRequest: 1,
+            pid: fastapi.child.pid,
+          },
         ]
       : []),
+    ...docketSpecs("trivial", TRIVIAL, undefined),
+    ...(fastapi
+      ? [
+          {
+            name: "fastapi rls-read",
+            url: `${fastapi.url}/rls-read`,
+            callsPerRequest: 1,
+            pid: fastapi.child.pid,
+          },
+        ]
+      : []),
+    ...docketSpecs("rls-read", RLS_READ, RLS_INPUT),
   ];
-  const results: LoadResult[] = [];
-  for (const spec of specs) {
-    process.stdout.write(`running ${spec.name}…\n`);
-    results.push(await runLoad({ ...spec, token }, DURATION_SECONDS));
+  const best = new Map<string, LoadResult>();
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const spec of specs) {
+      process.stdout.write(`round ${round}: ${spec.name}…\n`);
+      const result = await runLoad({ ...spec, token }, DURATION_SECONDS);
+      const previous = best.get(spec.name);
+      if (!previous || result.callsPerSecond > previous.callsPerSecond) best.set(spec.name, result);
+    }
   }
+  const results = specs.flatMap((spec) => best.get(spec.name) ?? []);
   printTable(results);
-  if (fastapi) printRatios(new Map(results.map((r) => [r.name, r])));
+  if (fastapi) printRatios(best);
   if (results.some((r) => r.failures > 0)) {
     console.error("\nsome requests failed: the figures above are not valid");
-    process.exitCode = 1;
+    failed = true;
   }
 } finally {
   for (const child of children) await stopChild(child.child);
   await stack.stop();
 }
+process.exit(failed ? 1 : 0);

@@ -66,7 +66,7 @@ async def rls_read(request: Request) -> list:
     assert data_api is not None
     response = await data_api.get(
         "/documents",
-        params={"select": "id,title,status", "order": "created_at.desc", "limit": "5"},
+        params={"select": "id,title,status", "order": "created_at.desc,id.desc", "limit": "5"},
         headers={"apikey": args.publishable_key, "authorization": f"Bearer {token}"},
     )
     if response.status_code != 200:
