@@ -12,8 +12,9 @@ import { useStorageStack } from "./support/stack.ts";
 const kit = useStorageStack();
 const SIZE = 200 * 1024 * 1024;
 const CLIENT = fileURLToPath(new URL("./support/big-file-client.ts", import.meta.url));
-/** Generous for socket buffers and uncollected chunks, yet far below the file size. */
-const MAX_GROWTH = 64 * 1024 * 1024;
+/** Socket chunks are garbage until V8 collects them, so the measured growth depends on GC timing
+ * (0–70 MB seen here under load); half the file still fails the moment anything buffers it. */
+const MAX_GROWTH = 100 * 1024 * 1024;
 
 function expectedMd5(): string {
   const hash = createHash("md5");
