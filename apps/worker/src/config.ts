@@ -60,7 +60,7 @@ export function defaultConfig(
     localQueueSize: 32,
     completeJobBatchDelayMs: 10,
     failJobBatchDelayMs: 10,
-    statusBatchDelayMs: 5,
+    statusBatchDelayMs: 0,
     statusVia: "data-api",
     pollIntervalMs: 2000,
     heartbeatIntervalMs: 5000,

@@ -32,7 +32,7 @@ export const workerEnvShape = {
     hint: "completion batching window, ms (-1 off)",
   },
   WORKER_FAIL_BATCH_MS: { schema: int(-1, 10), hint: "failure batching window, ms (-1 off)" },
-  WORKER_STATUS_BATCH_MS: { schema: int(0, 5), hint: "jobs-row status batching window, ms" },
+  WORKER_STATUS_BATCH_MS: { schema: int(0, 0), hint: "jobs-row status batching window, ms" },
   WORKER_STATUS_VIA: {
     schema: z.enum(["data-api", "sql"]).default("data-api"),
     hint: "data-api (secret key, default) or sql (the worker's own connection)",

@@ -25,11 +25,15 @@ interface Pending {
 
 const MAX_BATCH = 500;
 
+const MAX_IN_FLIGHT = 2;
+
 /**
  * Writes job status with the secret key, batched across concurrent jobs the way graphile-worker
- * batches its completions: patches arriving within `delayMs` share one call of
- * `worker_apply_job_updates` (through the Data API by default, see status-transport.ts). Patches for the same job in one window are merged, later fields
- * winning. Each caller gets the row's state back (status, cancel request, request id).
+ * batches its completions: one call of `worker_apply_job_updates` (through the Data API by
+ * default, see status-transport.ts) carries every patch that arrived within `delayMs`, or while
+ * the previous calls were in flight (at most two at once), so batches grow with load while an
+ * idle worker still writes at once. Patches for the same job in one batch are merged, later
+ * fields winning. Each caller gets the row's state back (status, cancel request, request id).
  */
 export class JobStatusWriter {
   readonly #send: StatusTransport;
@@ -55,8 +59,13 @@ export class JobStatusWriter {
         this.#pending.set(patch.id, { patch, waiters: [{ resolve, reject }] });
       }
       if (this.#pending.size >= MAX_BATCH) this.#flushNow();
-      else this.#timer ??= setTimeout(() => this.#flushNow(), this.#delayMs);
+      else this.#schedule();
     });
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#inflight.size >= MAX_IN_FLIGHT) return;
+    this.#timer = setTimeout(() => this.#flushNow(), this.#delayMs);
   }
 
   /** Sends whatever is pending and waits for every write in flight. */
@@ -71,7 +80,10 @@ export class JobStatusWriter {
     if (this.#pending.size === 0) return;
     const batch = [...this.#pending.values()];
     this.#pending = new Map();
-    const run = this.#deliver(batch).finally(() => this.#inflight.delete(run));
+    const run = this.#deliver(batch).finally(() => {
+      this.#inflight.delete(run);
+      if (this.#pending.size > 0) this.#schedule();
+    });
     this.#inflight.add(run);
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { spawnWorker } from "../support/child.ts";
+import { slowTask } from "../../src/testing/slow-task.ts";
+import { spawnWorker } from "../../src/testing/spawn-worker.ts";
 import {
   connect,
   createUser,
@@ -9,7 +10,6 @@ import {
   insertTextDocument,
   waitForJob,
 } from "../support/db.ts";
-import { slowTask } from "../support/slow-task.ts";
 import { startTestWorker } from "../support/worker.ts";
 
 const stack = inject("stack");

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { slowTask } from "../../src/testing/slow-task.ts";
 import {
   asServiceRole,
   connect,
@@ -10,7 +11,6 @@ import {
   queuedJob,
   waitForJob,
 } from "../support/db.ts";
-import { slowTask } from "../support/slow-task.ts";
 import { startTestWorker } from "../support/worker.ts";
 
 const stack = inject("stack");

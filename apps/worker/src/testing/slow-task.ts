@@ -1,6 +1,6 @@
 import type { Task } from "graphile-worker";
-import type { WorkerDeps } from "../../src/deps.ts";
-import { trackedTask } from "../../src/tracking/tracked-task.ts";
+import type { WorkerDeps } from "../deps.ts";
+import { trackedTask } from "../tracking/tracked-task.ts";
 
 export interface SlowTaskOptions {
   steps: number;

@@ -1,7 +1,7 @@
 // A worker in its own process, so a test (or benchmark) can SIGKILL it mid-job.
 // argv[2]: JSON {config: Partial<WorkerConfig> & connection, slow?: SlowTaskOptions}.
-import { defaultConfig } from "../../src/config.ts";
-import { startWorker } from "../../src/runner.ts";
+import { defaultConfig } from "../config.ts";
+import { startWorker } from "../runner.ts";
 import { slowTask } from "./slow-task.ts";
 
 const { config, slow } = JSON.parse(process.argv[2] ?? "{}");

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { WorkerConfig } from "../../src/config.ts";
+import type { WorkerConfig } from "../config.ts";
 import type { SlowTaskOptions } from "./slow-task.ts";
 
 const script = fileURLToPath(new URL("./worker-child.ts", import.meta.url));
