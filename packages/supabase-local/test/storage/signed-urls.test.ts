@@ -139,4 +139,17 @@ describe("signed URLs", () => {
     const dupe = await kit().admin.storage.from("signed").createSignedUploadUrl("a.txt");
     expect(dupe.error).toMatchObject({ statusCode: "409" });
   });
+
+  it("round-trips names with spaces and punctuation through upload, download and signing", async () => {
+    const files = kit().admin.storage.from("signed");
+    const name = "odd names/my file (1) & co's @v=2;x,y!*$+:.txt";
+    const uploaded = await files.upload(name, "odd", { contentType: "text/plain" });
+    expect(uploaded.error).toBeNull();
+    expect(uploaded.data?.fullPath).toBe(`signed/${name}`);
+    expect(await (await files.download(name)).data?.text()).toBe("odd");
+    const listed = await files.list("odd names");
+    expect(listed.data?.map((o) => o.name)).toEqual(["my file (1) & co's @v=2;x,y!*$+:.txt"]);
+    const signed = await files.createSignedUrl(name, 60);
+    expect(await (await fetch(signed.data?.signedUrl ?? "")).text()).toBe("odd");
+  });
 });
