@@ -6,6 +6,7 @@ import { handleDelete } from "./handlers/delete.ts";
 import type { HandlerEnv } from "./handlers/env.ts";
 import { handleInsert } from "./handlers/insert.ts";
 import { handleOptions } from "./handlers/options.ts";
+import { handlePut } from "./handlers/put.ts";
 import { handleRead } from "./handlers/read.ts";
 import { handleRpc } from "./handlers/rpc.ts";
 import { handleUpdate } from "./handlers/update.ts";
@@ -45,6 +46,9 @@ export async function route(env: HandlerEnv, r: RestRequest): Promise<RestRespon
     case "PATCH":
       r.body = await readBody(r.req);
       return handleUpdate(env, r, relation);
+    case "PUT":
+      r.body = await readBody(r.req);
+      return handlePut(env, r, relation);
     default:
       r.body = await readBody(r.req);
       return handleInsert(env, r, relation);

@@ -1,5 +1,6 @@
 // The HTTP surface around the queries: CSV, HEAD, schemas through profiles, OPTIONS, unknown
 // relations, stripped nulls, Content-Range on writes, schema reload on NOTIFY.
+import { request } from "node:http";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useRestStack } from "./support/stack.ts";
@@ -73,17 +74,64 @@ describe("OPTIONS and methods", () => {
   });
 
   it("an unsupported method is 405 PGRST117", async () => {
-    const res = await kit()
-      .raw("/films", { method: "TRACE" })
-      .catch(() => null);
-    if (res) expect(res.status).toBe(405);
-    const put = await kit().raw("/films", {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
+    const url = new URL(`${kit().stack.apiUrl}/rest/v1/films`);
+    const { status, body } = await new Promise<{ status: number; body: string }>(
+      (resolve, reject) => {
+        const req = request(
+          url,
+          { method: "PROPFIND", headers: { apikey: kit().stack.publishableKey } },
+          (res) => {
+            let body = "";
+            res.on("data", (c: Buffer) => {
+              body += c.toString();
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      },
+    );
+    expect(status).toBe(405);
+    expect(JSON.parse(body)).toMatchObject({
+      code: "PGRST117",
+      message: "Unsupported HTTP method: PROPFIND",
     });
-    expect(put.status).toBeGreaterThanOrEqual(400);
-    expect(put.status).toBeLessThan(500);
+  });
+
+  it("PUT upserts one row addressed by its primary key", async () => {
+    const headers = {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${kit().stack.serviceRoleKey}`,
+      Prefer: "return=representation",
+    };
+    const created = await kit().raw("/employees?id=eq.50", {
+      method: "PUT",
+      headers,
+      body: '{"id":50,"name":"Put"}',
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toEqual([{ id: 50, name: "Put", manager_id: null }]);
+    const replaced = await kit().raw("/employees?id=eq.50", {
+      method: "PUT",
+      headers,
+      body: '{"id":50,"name":"Put 2"}',
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json).toEqual([{ id: 50, name: "Put 2", manager_id: null }]);
+    const mismatch = await kit().raw("/employees?id=eq.50", {
+      method: "PUT",
+      headers,
+      body: '{"id":51,"name":"x"}',
+    });
+    expect(mismatch.json).toMatchObject({ code: "PGRST115" });
+    const notPk = await kit().raw("/employees?name=eq.x", {
+      method: "PUT",
+      headers,
+      body: '{"id":50}',
+    });
+    expect(notPk.status).toBe(405);
+    expect(notPk.json).toMatchObject({ code: "PGRST105" });
   });
 });
 
