@@ -111,6 +111,31 @@ describe("sign-up confirmation", () => {
   });
 });
 
+describe("resend", () => {
+  it("sends a fresh confirmation whose code works, and nothing for confirmed or unknown addresses", async () => {
+    const email = uniqueEmail("resend");
+    await t.anon().auth.signUp({ email, password: "secret1" });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // max_frequency = 1s
+    expect((await t.anon().auth.resend({ type: "signup", email })).error).toBeNull();
+    const [newest, oldest] = await mailsTo(mailbox, email);
+    if (!newest || !oldest) throw new Error("expected two confirmation mails");
+    // Only the newest code is valid.
+    const stale = await t.anon().auth.verifyOtp({ email, token: codeIn(oldest), type: "signup" });
+    expect(stale.error?.code).toBe("otp_expired");
+    const { data, error } = await t
+      .anon()
+      .auth.verifyOtp({ email, token: codeIn(newest), type: "signup" });
+    expect(error).toBeNull();
+    expect(data.user?.email_confirmed_at).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await t.anon().auth.resend({ type: "signup", email })).error).toBeNull();
+    expect(
+      (await t.anon().auth.resend({ type: "signup", email: uniqueEmail("unknown") })).error,
+    ).toBeNull();
+    expect(await mailsTo(mailbox, email)).toHaveLength(2);
+  });
+});
+
 describe("magic link and e-mail OTP", () => {
   it("signInWithOtp mails a link and a code; both sign the user in", async () => {
     const email = uniqueEmail("magic");
