@@ -2,7 +2,26 @@
 // supabase-js client that forwards the user's own token, so Row Level Security decides.
 import { createUserClient, type TypedSupabaseClient } from "@docket/supabase";
 import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
-import type { Context } from "../trpc.ts";
+import { UserClientCache } from "../lib/user-client-cache.ts";
+import type { ApiDeps, Context } from "../trpc.ts";
+
+const cachesByDeps = new WeakMap<ApiDeps, UserClientCache<TypedSupabaseClient>>();
+
+function userClientsFor(deps: ApiDeps): UserClientCache<TypedSupabaseClient> {
+  let cache = cachesByDeps.get(deps);
+  if (!cache) {
+    cache = new UserClientCache({
+      create: (accessToken) =>
+        createUserClient({
+          url: deps.supabaseUrl,
+          publishableKey: deps.publishableKey,
+          accessToken,
+        }),
+    });
+    cachesByDeps.set(deps, cache);
+  }
+  return cache;
+}
 
 export const requireUser = experimental_standaloneMiddleware<{ ctx: Context }>().create(
   ({ ctx, next }) => {
@@ -10,14 +29,10 @@ export const requireUser = experimental_standaloneMiddleware<{ ctx: Context }>()
     if (!user || !token) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
     }
-    // Built on first use: a trivial procedure should not pay for a client it never uses.
+    // Looked up on first use: a trivial procedure should not pay for a client it never uses.
     let client: TypedSupabaseClient | undefined;
     const supabase = (): TypedSupabaseClient => {
-      client ??= createUserClient({
-        url: ctx.deps.supabaseUrl,
-        publishableKey: ctx.deps.publishableKey,
-        accessToken: token,
-      });
+      client ??= userClientsFor(ctx.deps).get(token, user.exp);
       return client;
     };
     return next({ ctx: { user, token, supabase } });
