@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../src/gateway/gateway.ts";
@@ -189,5 +190,30 @@ describe("CORS", () => {
         expect(exposed).toContain(h);
       }
     }
+  });
+});
+
+describe("with the real supabase-js", () => {
+  // The echo service answers every call with what it received, so postgrest-js hands it back as data.
+  it("a signed-out client with the publishable key reaches the Data API as anon", async () => {
+    const supabase = createClient(base, keys.publishableKey, { auth: { persistSession: false } });
+    const { data, error } = await supabase.from("todos").select("id");
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ service: "rest", path: "/todos", authorization: keys.anonKey });
+  });
+
+  it("a client with the secret key reaches it as service_role", async () => {
+    const supabase = createClient(base, keys.secretKey, { auth: { persistSession: false } });
+    const { data } = await supabase.from("todos").select("id");
+    expect(data).toMatchObject({ authorization: keys.serviceRoleKey });
+  });
+
+  it("a client with a wrong key is refused with Supabase's message", async () => {
+    const supabase = createClient(base, "sb_publishable_not-this-project", {
+      auth: { persistSession: false },
+    });
+    const { data, error } = await supabase.from("todos").select("id");
+    expect(data).toBeNull();
+    expect(error?.message).toBe("Invalid API key");
   });
 });

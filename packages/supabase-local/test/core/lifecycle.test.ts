@@ -37,7 +37,7 @@ describe("restart and side-by-side stacks", () => {
     await second.remove();
   });
 
-  it("keeps data, keys and signing key ids across a restart; two stacks run at once; stop frees ports", async () => {
+  it("keeps data, keys and signing key ids across a restart; two stacks run at once; stop frees ports; JWKS follows rotation", async () => {
     const a = await first.start();
     const b = await second.start();
     let restarted: Awaited<ReturnType<TempProject["start"]>> | undefined;
@@ -61,6 +61,19 @@ describe("restart and side-by-side stacks", () => {
       expect(restarted.secretKey).toBe(before.secret);
       expect(restarted.context.keys.jwks()).toEqual(before.jwks);
       await expect(restarted.context.keys.verify(token)).resolves.toMatchObject({ sub: "u1" });
+
+      // Rotation and revocation show in the JWKS that Auth serves through the gateway.
+      const jwksUrl = `${restarted.apiUrl}/auth/v1/.well-known/jwks.json`;
+      const kids = async () =>
+        ((await (await fetch(jwksUrl)).json()) as { keys: Array<{ kid: string }> }).keys.map(
+          (k) => k.kid,
+        );
+      const original = await kids();
+      expect(original).toEqual(before.jwks.keys.map((k) => k.kid));
+      const newKid = await restarted.context.keys.rotate();
+      expect(await kids()).toEqual([newKid, ...original]);
+      await restarted.context.keys.revoke(original[0] ?? "");
+      expect(await kids()).toEqual([newKid]);
     } finally {
       await restarted?.stop();
       await b.stop();

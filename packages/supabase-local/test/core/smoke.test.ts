@@ -34,9 +34,13 @@ describe("shared test stack", () => {
     expect(routed.status).not.toBe(404);
   });
 
-  it("publishes the signing key in the JWKS without a key", async () => {
+  it("publishes the public signing key in the JWKS without an apikey", async () => {
     const res = await fetch(`${stack.apiUrl}/auth/v1/.well-known/jwks.json`);
-    // Auth serves the JWKS; until it lands the gateway still lets the request through.
-    expect(res.status).not.toBe(401);
+    expect(res.status).toBe(200);
+    const { keys } = (await res.json()) as { keys: Array<Record<string, unknown>> };
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256" });
+    expect(typeof keys[0]?.kid).toBe("string");
+    expect(keys[0]).not.toHaveProperty("d");
   });
 });
