@@ -36,7 +36,11 @@ export function extractEntities(text: string, keywordLimit = 10): Entities {
     urls: count(matchAll(text, URL_PATTERN).map(trimUrl)),
     dates: count(matchAll(text, DATE).flatMap((raw) => normalizeDate(raw) ?? [])),
     amounts: count(amounts(text)),
-    keywords: topCounted(termFrequencies(words(text)), keywordLimit),
+    // Addresses are entities of their own; their pieces ("example", "com") are not keywords.
+    keywords: topCounted(
+      termFrequencies(words(text.replace(EMAIL, " ").replace(URL_PATTERN, " "))),
+      keywordLimit,
+    ),
   };
 }
 

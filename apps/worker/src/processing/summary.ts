@@ -18,10 +18,12 @@ export function summarize(text: string, options: SummaryOptions = {}): string {
   const maxWords = options.maxSentenceWords ?? 60;
   const all = sentences(text);
   if (all.length <= maxSentences) return all.join(" ");
-  const frequencies = termFrequencies(words(text));
+  const tokens = all.map((sentence) => words(sentence));
+  const frequencies = termFrequencies(tokens.flat());
   const scored = all.map((sentence, index) => {
-    const terms = [...termFrequencies(words(sentence)).keys()];
-    const length = words(sentence).length;
+    const sentenceTokens = tokens[index] ?? [];
+    const terms = [...termFrequencies(sentenceTokens).keys()];
+    const length = sentenceTokens.length;
     const base = terms.reduce((sum, term) => sum + (frequencies.get(term) ?? 0), 0);
     const score = length < 4 || length > maxWords ? -1 : base / Math.sqrt(length);
     return { sentence, index, score: index === 0 ? score * 1.2 : score };

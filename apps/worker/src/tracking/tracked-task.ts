@@ -9,7 +9,8 @@ import type { WorkerDeps } from "../deps.ts";
 import type { Log } from "../log.ts";
 import { DocumentError } from "../processing/errors.ts";
 import { JobCancelledError, PermanentJobError, WorkerShuttingDownError } from "./errors.ts";
-import type { JobPatch } from "./status-writer.ts";
+import { JobNotFoundError, type JobPatch } from "./status-writer.ts";
+import { runUntracked } from "./untracked.ts";
 
 type DocumentStatus = NonNullable<JobPatch["document_status"]>;
 
@@ -90,13 +91,17 @@ export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTa
     const doc = (at: keyof NonNullable<typeof spec.documentStatus>) =>
       spec.documentStatus?.[at] ? { document_status: spec.documentStatus[at] } : {};
 
-    const start = await deps.status.update({
-      id: jobId,
-      status: "running",
-      attempts,
-      progress: 0,
-      ...doc("running"),
-    });
+    const start = await deps.status
+      .update({ id: jobId, status: "running", attempts, progress: 0, ...doc("running") })
+      .catch((error: unknown) => {
+        // The row is gone (its document was deleted): there is nothing left to do or to report.
+        if (error instanceof JobNotFoundError) return null;
+        throw error;
+      });
+    if (!start) {
+      deps.log.warn("job row no longer exists, dropping the job", { jobId, kind: spec.kind });
+      return;
+    }
     const log = deps.log.child({
       jobId,
       kind: spec.kind,
@@ -148,6 +153,10 @@ export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTa
       await notify(spec, payload, { status: "succeeded" }, ctx, helpers);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof JobNotFoundError) {
+        log.warn("job row was deleted while running; dropping the job");
+        return;
+      }
       if (error instanceof JobCancelledError) {
         await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
         log.info("job cancelled at a step boundary");
@@ -193,40 +202,4 @@ function jobIdOf(raw: unknown): string | null {
   if (raw === null || typeof raw !== "object" || !("jobId" in raw)) return null;
   const { jobId } = raw as { jobId: unknown };
   return typeof jobId === "string" && /^[0-9a-f-]{36}$/i.test(jobId) ? jobId : null;
-}
-
-/** Jobs without a jobs row (cron runs, notices raised by other tasks): same steps, no status. */
-async function runUntracked<K extends JobKind>(
-  deps: WorkerDeps,
-  spec: TrackedTaskSpec<K>,
-  payload: JobPayload<K>,
-  helpers: JobHelpers,
-): Promise<void> {
-  const log = deps.log.child({
-    kind: spec.kind,
-    graphileJobId: helpers.job.id,
-    attempt: helpers.job.attempts,
-  });
-  const ctx: RunContext = {
-    jobId: "",
-    requestId: null,
-    previousResult: null,
-    log,
-    helpers,
-    subject: null,
-    async step() {
-      if (helpers.abortSignal.aborted)
-        throw new WorkerShuttingDownError("Worker shutting down; the job will run again");
-    },
-  };
-  try {
-    await spec.run(payload, ctx);
-    log.info("job succeeded");
-  } catch (error) {
-    if (error instanceof DocumentError || error instanceof PermanentJobError) {
-      log.error("job failed permanently", { error: error.message });
-      return;
-    }
-    throw error;
-  }
 }

