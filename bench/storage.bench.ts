@@ -1,15 +1,28 @@
 // Storage throughput: upload and download of a 100 MB file through the gateway with supabase-js
 // (upload) and a streaming fetch (download, written to disk), against copying the same file on
 // disk in the same run; then small-object uploads per second. Prints figures and ratios.
+// The stack runs in a child process (this file with `--serve`), as it would next to an app, so the
+// client's work does not share the server's event loop.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { startTestStack } from "@docket/supabase-local/testing";
 import { createClient } from "@supabase/supabase-js";
+
+if (process.argv[2] === "--serve") {
+  const served = await startTestStack({ supabaseDir: process.argv[3] ?? "" });
+  console.log(JSON.stringify({ apiUrl: served.apiUrl, secretKey: served.secretKey }));
+  process.stdin.resume();
+  await new Promise((resolve) => process.stdin.once("end", resolve));
+  await served.stop();
+  process.exit(0);
+}
 
 const SIZE = 100 * 1024 * 1024;
 const ROUNDS = 3;
@@ -40,7 +53,19 @@ const sourceMd5 = createHash("md5");
 await pipeline(createReadStream(source), sourceMd5);
 const expectedMd5 = sourceMd5.digest("hex");
 
-const stack = await startTestStack({ supabaseDir });
+const server = spawn(process.execPath, [import.meta.filename, "--serve", supabaseDir], {
+  stdio: ["pipe", "pipe", "inherit"],
+});
+const firstLine = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: server.stdout }).once("line", resolve);
+  server.once("exit", (code) => reject(new Error(`stack process exited (${code})`)));
+});
+const stack = JSON.parse(firstLine) as { apiUrl: string; secretKey: string };
+const stopServer = () =>
+  new Promise<void>((resolve) => {
+    server.once("exit", () => resolve());
+    server.stdin.end();
+  });
 const mbps = (ms: number) => SIZE / 1024 / 1024 / (ms / 1000);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -130,6 +155,6 @@ try {
     `small uploads (1 KiB, ${SMALL_CONCURRENCY} in flight): ${((SMALL_COUNT / smallMs) * 1000).toFixed(0)} uploads/s`,
   );
 } finally {
-  await stack.stop();
+  await stopServer();
   await rm(work, { recursive: true, force: true });
 }
