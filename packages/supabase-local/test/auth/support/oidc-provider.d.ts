@@ -17,6 +17,7 @@ declare module "oidc-provider" {
     }[];
     claims: Record<string, string[]>;
     cookies: { keys: string[] };
+    jwks: { keys: Record<string, unknown>[] };
     features: Record<string, { enabled: boolean }>;
     interactions: { url(ctx: unknown, interaction: { uid: string }): string };
     findAccount(ctx: unknown, sub: string): Promise<AccountClaims | undefined>;

@@ -3,6 +3,7 @@
 // "browser" (see browser.ts) can walk the whole redirect chain.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair } from "jose";
 import Provider from "oidc-provider";
 
 export interface Account {
@@ -53,6 +54,14 @@ export async function startOidcProvider(): Promise<TestOidc> {
     grant.addOIDCScope(String(details.params.scope));
     await p.interactionFinished(req, res, { consent: { grantId: await grant.save() } });
   }
+  // The provider's own signing key (id_tokens), generated per run.
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const signingKey = {
+    ...(await exportJWK(privateKey)),
+    kid: "test-oidc",
+    alg: "RS256",
+    use: "sig",
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -68,6 +77,7 @@ export async function startOidcProvider(): Promise<TestOidc> {
         })),
         claims: { email: ["email", "email_verified"], profile: ["name"] },
         cookies: { keys: ["test-cookie-key"] },
+        jwks: { keys: [signingKey] },
         features: { devInteractions: { enabled: false } },
         interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
         async findAccount(_ctx, sub) {
