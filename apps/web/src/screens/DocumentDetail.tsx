@@ -33,7 +33,8 @@ export function DocumentDetail({ id }: { id: string }) {
     trpc.jobs.cancel.mutationOptions({
       onSuccess: async (job) => {
         toast({
-          title: job.status === "cancelled" ? "Processing cancelled" : "Stopping after the current step",
+          title:
+            job.status === "cancelled" ? "Processing cancelled" : "Stopping after the current step",
         });
         await refresh();
       },
