@@ -83,6 +83,7 @@ describe("logs", () => {
   it("of the whole run hold requests but no secret and no token", () => {
     const log = readFileSync(server.logFile, "utf8");
     expect(log).toContain('"path":"/healthz"');
+    expect(log).toContain('"path":"/trpc/ping"');
     expect(log).toContain('"authFailure"');
     for (const secret of SECRETS) expect(log.includes(secret)).toBe(false);
     expect(log.includes(user.token)).toBe(false);

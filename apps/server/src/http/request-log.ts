@@ -6,13 +6,15 @@ import type { Logger } from "../logger.ts";
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: mounted routers strip their prefix from req.url while they run.
+    const path = req.path;
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
       logger[level]({
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
         userId: res.locals.userId,
