@@ -131,7 +131,7 @@ if (!(await waitForPort(supabase.port, 60_000))) {
   await stop(1);
 }
 const started = apps.filter(hasDevScript);
-started.forEach((part, i) => launch(part, i + 1));
+for (const [i, part] of started.entries()) launch(part, i + 1);
 await Promise.all(started.filter((p) => p.port).map((p) => waitForPort(p.port, 60_000)));
 if (!stopping) {
   console.log("\nDocket is running:");
