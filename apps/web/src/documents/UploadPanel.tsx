@@ -86,7 +86,15 @@ export function UploadPanel() {
             id={`upload-tab-${t}`}
             aria-selected={tab === t}
             aria-controls={`upload-panel-${t}`}
+            // Roving focus as in the ARIA tabs pattern: Tab enters the list, arrows switch.
+            tabIndex={tab === t ? 0 : -1}
             onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+              const next = tab === "file" ? "text" : "file";
+              setTab(next);
+              document.getElementById(`upload-tab-${next}`)?.focus();
+            }}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm",
               tab === t

@@ -1,6 +1,7 @@
 // A deliberately small router: the app has a handful of flat routes, so the History API, one
 // subscription hook and a path matcher are all it needs (and the bundle stays small).
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+import { safeNextPath } from "./links.ts";
 
 const listeners = new Set<() => void>();
 
@@ -61,6 +62,5 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
 
 /** Where to go after signing in: the page that asked for it (`?next=`), if it is one of ours. */
 export function nextPath(): string {
-  const next = new URLSearchParams(window.location.search).get("next");
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/documents";
+  return safeNextPath(new URLSearchParams(window.location.search).get("next"));
 }

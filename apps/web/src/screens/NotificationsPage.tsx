@@ -3,8 +3,40 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PageTitle } from "../layout/AppShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatRelative } from "../lib/format.ts";
+import { inAppPath } from "../lib/links.ts";
 import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
+
+function NotificationTitle({
+  title,
+  link,
+  onOpen,
+}: {
+  title: string;
+  link: string | null;
+  onOpen: () => void;
+}) {
+  if (!link) return <>{title}</>;
+  const path = inAppPath(link, window.location.origin);
+  if (path) {
+    return (
+      <Link to={path} className="hover:underline" onClick={onOpen}>
+        {title}
+      </Link>
+    );
+  }
+  return (
+    <a
+      href={link}
+      className="hover:underline"
+      rel="noopener noreferrer"
+      target="_blank"
+      onClick={onOpen}
+    >
+      {title}
+    </a>
+  );
+}
 
 export function NotificationsPage() {
   const queryClient = useQueryClient();
@@ -69,17 +101,11 @@ export function NotificationsPage() {
                 <div className="min-w-0 flex-1">
                   <p className="font-medium text-slate-900">
                     {unread && <span className="sr-only">Unread: </span>}
-                    {n.link ? (
-                      <Link
-                        to={n.link}
-                        className="hover:underline"
-                        onClick={() => unread && markRead.mutate({ ids: [n.id] })}
-                      >
-                        {n.title}
-                      </Link>
-                    ) : (
-                      n.title
-                    )}
+                    <NotificationTitle
+                      title={n.title}
+                      link={n.link}
+                      onOpen={() => unread && markRead.mutate({ ids: [n.id] })}
+                    />
                   </p>
                   {n.body && <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>}
                   <p className="mt-1 text-xs text-slate-500">{formatRelative(n.created_at)}</p>
