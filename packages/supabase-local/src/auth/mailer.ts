@@ -3,6 +3,21 @@ import type { AuthDeps } from "./deps.ts";
 
 export type MailKind = "signup" | "magiclink" | "recovery" | "invite" | "email_change";
 
+/** Sent by GET /reauthenticate: a code only, no link. */
+export async function sendReauthenticationMail(
+  deps: AuthDeps,
+  to: string,
+  otp: string,
+): Promise<void> {
+  await deps.mailbox.deliver({
+    to,
+    from: SENDER,
+    subject: "Confirm reauthentication",
+    text: `Enter the code: ${otp}\n`,
+    html: `<h2>Confirm reauthentication</h2>\n<p>Enter the code: ${otp}</p>\n`,
+  });
+}
+
 const SUBJECTS: Record<MailKind, string> = {
   signup: "Confirm Your Signup",
   magiclink: "Your Magic Link",

@@ -14,7 +14,7 @@ import { authorize, callback } from "./handlers/oauth.ts";
 import { otp, recover, resend } from "./handlers/otp.ts";
 import { signup } from "./handlers/signup.ts";
 import { token } from "./handlers/token.ts";
-import { getUser, updateUser } from "./handlers/user.ts";
+import { getUser, reauthenticate, updateUser } from "./handlers/user.ts";
 import { verifyGet, verifyPost } from "./handlers/verify.ts";
 import type { Route } from "./router.ts";
 
@@ -27,6 +27,7 @@ export const routes: Route[] = [
   { method: "POST", path: "/token", handler: token },
   { method: "GET", path: "/user", handler: getUser },
   { method: "PUT", path: "/user", handler: updateUser },
+  { method: "GET", path: "/reauthenticate", handler: reauthenticate },
   { method: "POST", path: "/logout", handler: logout },
   { method: "POST", path: "/otp", handler: otp },
   { method: "POST", path: "/verify", handler: verifyPost },

@@ -18,6 +18,8 @@ export interface AuthSettings {
   otpLength: number;
   otpExpirySeconds: number;
   doubleConfirmChanges: boolean;
+  /** `[auth.email] secure_password_change`: a password change needs a fresh reauthentication code. */
+  securePasswordChange: boolean;
   /** Enabled external providers by name (`github`, `google`, or any OpenID Connect issuer). */
   external: Record<string, ExternalProviderConfig>;
   /** How long a PKCE flow state lives before its code must be exchanged. */
@@ -47,6 +49,7 @@ export function resolveAuthSettings(config: Config): AuthSettings {
     otpLength: auth.email.otp_length,
     otpExpirySeconds: auth.email.otp_expiry,
     doubleConfirmChanges: auth.email.double_confirm_changes,
+    securePasswordChange: auth.email.secure_password_change,
     external,
     flowStateTtlSeconds: 300,
     adminRoles: ["service_role", "supabase_admin"],

@@ -254,6 +254,26 @@ describe("admin links and invites", () => {
   });
 });
 
+describe("reauthentication", () => {
+  it("mails a code that updateUser accepts as nonce; a wrong nonce is refused", async () => {
+    const email = uniqueEmail("reauth");
+    await t.admin().auth.admin.createUser({ email, password: "secret1", email_confirm: true });
+    const client = t.anon();
+    await client.auth.signInWithPassword({ email, password: "secret1" });
+    expect((await client.auth.reauthenticate()).error).toBeNull();
+    const mail = await latestMail(mailbox, email);
+    expect(mail.subject).toBe("Confirm reauthentication");
+    const wrong = await client.auth.updateUser({ password: "secret2", nonce: "000000" });
+    expect(wrong.error?.code).toBe("reauthentication_not_valid");
+    expect(
+      (await client.auth.updateUser({ password: "secret2", nonce: codeIn(mail) })).error,
+    ).toBeNull();
+    expect(
+      (await t.anon().auth.signInWithPassword({ email, password: "secret2" })).error,
+    ).toBeNull();
+  });
+});
+
 describe("e-mail change", () => {
   it("confirms on both addresses before the change applies", async () => {
     const email = uniqueEmail("change-old");

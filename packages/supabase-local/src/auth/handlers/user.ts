@@ -6,6 +6,7 @@ import { AuthError, sendJson } from "../errors.ts";
 import { optionalString, readJsonObject } from "../json-body.ts";
 import { mergeMetadata } from "../metadata.ts";
 import { changePassword } from "../password-change.ts";
+import { checkNonce, sendReauthentication } from "../reauthentication.ts";
 import { redirectTarget } from "../redirect.ts";
 import { requireUser } from "../require-user.ts";
 import { loadUserJson } from "../tokens.ts";
@@ -29,6 +30,7 @@ export const updateUser: Handler = async (deps, request) => {
     throw new AuthError(400, "validation_failed", "data must be a JSON object");
   }
   const password = optionalString(body, "password");
+  const nonce = optionalString(body, "nonce");
   const rawEmail = optionalString(body, "email");
   const email = rawEmail === undefined || rawEmail === "" ? undefined : validateEmail(rawEmail);
   if (optionalString(body, "phone")) {
@@ -51,6 +53,7 @@ export const updateUser: Handler = async (deps, request) => {
           "Updating password of an anonymous user without an email or phone is not allowed",
         );
       }
+      await checkNonce(deps, db, user, nonce);
       await changePassword(deps, db, user, password, { keepSession: auth.sessionId });
     }
     if (email !== undefined && email !== user.email) {
@@ -59,4 +62,12 @@ export const updateUser: Handler = async (deps, request) => {
     return loadUserJson(db, user.id);
   });
   sendJson(request.res, 200, result);
+};
+
+export const reauthenticate: Handler = async (deps, request) => {
+  await withTx(deps.pool, async (db) => {
+    const { user } = await requireUser(deps, db, request.authorization);
+    await sendReauthentication(deps, db, user);
+  });
+  sendJson(request.res, 200, {});
 };
