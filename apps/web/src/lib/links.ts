@@ -4,9 +4,8 @@ const APP_PATHS = /^\/(documents|notifications|profile)(\/|$)/;
 
 /** `?next=` after sign-in: only a path of this site, never another origin (`//evil.example`). */
 export function safeNextPath(raw: string | null): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\"))
-    return "/documents";
-  return raw;
+  const isLocalPath = raw?.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\");
+  return isLocalPath && raw ? raw : "/documents";
 }
 
 /**
