@@ -11,6 +11,7 @@ import {
   retryFailedInput,
 } from "../../schemas/admin-jobs.ts";
 import { adminProcedure } from "../../trpc.ts";
+import { adminJobDetail } from "./job-detail.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,6 +27,7 @@ function affected(requested: string[], rows: { id: string }[]) {
 }
 
 export const adminJobsRouter = {
+  get: adminJobDetail,
   list: adminProcedure.input(adminListJobsInput).query(async ({ ctx, input }) => {
     let query = ctx.admin
       .from("jobs")
