@@ -111,6 +111,20 @@ describe("signUp with autoconfirm", () => {
     expect(error?.code).toBe("user_already_exists");
   });
 
+  it("of two simultaneous sign-ups for one address exactly one wins", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all(
+      [1, 2, 3].map(() => t.anon().auth.signUp({ email, password: "secret1" })),
+    );
+    expect(results.filter((r) => r.error === null)).toHaveLength(1);
+    for (const lost of results.filter((r) => r.error !== null)) {
+      expect(lost.error?.code).toBe("user_already_exists");
+    }
+    expect(
+      await sql(t.stack, "select count(*)::int as n from auth.users where email = $1", [email]),
+    ).toEqual([{ n: 1 }]);
+  });
+
   it("answers weak and invalid input with GoTrue's codes", async () => {
     const weak = await t.anon().auth.signUp({ email: uniqueEmail("weak"), password: "abc" });
     expect(weak.error?.status).toBe(422);

@@ -1,6 +1,6 @@
 // POST /signup: e-mail + password sign-up (spec §2.2) and anonymous sign-in (§2.3).
 import { randomUUID } from "node:crypto";
-import { withTx } from "../db.ts";
+import { isUniqueViolation, withTx } from "../db.ts";
 import type { AuthDeps, AuthRequest, Handler } from "../deps.ts";
 import { assertCanSend, issueEmailToken } from "../email-tokens.ts";
 import { AuthError, sendJson } from "../errors.ts";
@@ -88,6 +88,10 @@ export const signup: Handler = async (deps, request) => {
 function databaseError(message: string) {
   return (error: unknown): never => {
     if (error instanceof AuthError) throw error;
+    // Two sign-ups racing for one address: the loser gets what a sequential second one gets.
+    if (isUniqueViolation(error, "users_email_partial_key")) {
+      throw new AuthError(422, "user_already_exists", "User already registered");
+    }
     throw new AuthError(500, "unexpected_failure", message, {}, error);
   };
 }
