@@ -5,5 +5,7 @@ export default defineProject({
     name: "web",
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
+    // The build test builds the app in beforeAll.
+    hookTimeout: 180_000,
   },
 });

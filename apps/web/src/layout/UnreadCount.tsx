@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { trpc } from "../lib/trpc.ts";
 
-/** The unread badge next to "Notifications"; checks every 30 s while the tab is visible. */
+/** The unread badge next to "Notifications"; checks every 15 s while the tab is visible. */
 export function UnreadCount() {
   const unread = useQuery({
     ...trpc.notifications.unreadCount.queryOptions(),
-    refetchInterval: 30_000,
+    refetchInterval: 15_000,
   });
   const count = unread.data?.count ?? 0;
   if (!count) return null;
