@@ -71,15 +71,27 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
       await ensureDir(paths.tempDir);
       const path = paths.newTemp();
       const counted = meter(limit);
+      // The request is piped in rather than handed to pipeline(): on a refusal pipeline would
+      // destroy it, and with it the socket the refusal must be sent on. The caller drains it.
+      const written = pipeline(
+        counted.stream,
+        createWriteStream(path, { flags: "wx", highWaterMark: IO_CHUNK }),
+      );
+      const cutOff = () => {
+        if (!source.readableEnded) counted.stream.destroy(new Error("upload interrupted"));
+      };
+      source.once("error", cutOff);
+      source.once("close", cutOff);
+      source.pipe(counted.stream);
       try {
-        await pipeline(
-          source,
-          counted.stream,
-          createWriteStream(path, { flags: "wx", highWaterMark: IO_CHUNK }),
-        );
+        await written;
       } catch (error) {
+        source.unpipe(counted.stream);
         await rm(path, { force: true });
         throw error;
+      } finally {
+        source.off("error", cutOff);
+        source.off("close", cutOff);
       }
       return { path, ...counted.result() };
     },

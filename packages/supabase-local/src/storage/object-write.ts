@@ -81,6 +81,7 @@ export async function writeObject(
       }
     }
     const temp = await deps.blobs.receive(body.stream, limit);
+    await body.finish(); // the multipart epilogue (and any further parts) before answering
     if (!multipart && !Number.isNaN(declared) && temp.size !== declared) {
       await deps.blobs.discard(temp);
       throw errors.invalidRequest("The upload ended before all bytes arrived");

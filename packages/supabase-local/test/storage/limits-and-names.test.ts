@@ -42,6 +42,12 @@ describe("size and MIME limits", () => {
     const stream = Readable.toWeb(Readable.from([Buffer.from("01234"), Buffer.from("56789X")]));
     const chunked = await files.upload("chunked.txt", stream as ReadableStream, { duplex: "half" });
     expect(chunked.error?.statusCode).toBe("413");
+    // Far past the limit: the refusal must still arrive as an answer, not a reset connection.
+    const big = Readable.from(Array.from({ length: 64 }, () => Buffer.alloc(64 * 1024, 1)));
+    const bigChunked = await files.upload("big.txt", big, { duplex: "half" });
+    expect(bigChunked.error).toMatchObject({ statusCode: "413" });
+    const bigMultipart = await files.upload("big.bin", new Blob([Buffer.alloc(4 * 1024 * 1024)]));
+    expect(bigMultipart.error).toMatchObject({ statusCode: "413" });
 
     expect(await rowCount("small")).toBe(1);
     const onDisk = await listFiles(storageRoot());
