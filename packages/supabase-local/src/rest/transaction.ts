@@ -1,6 +1,8 @@
 // One transaction per request (spec §13.2): BEGIN with the access mode, one statement that sets
-// the role, the JWT claims and the request GUCs (all bound parameters), the handler's statements,
-// then COMMIT (or ROLLBACK when the handler asks, e.g. a singular response with ≠ 1 row).
+// the role, the JWT claims and the request GUCs (bound parameters), the request's statement,
+// and — for reads — COMMIT, all written at once in pg's pipeline mode: one round trip where
+// PostgREST needs one too. Writes commit after the handler has checked the result, so a
+// singular response with ≠ 1 row (or any throw) rolls back.
 import type pg from "pg";
 import type { Statement } from "./sql/text.ts";
 
@@ -16,62 +18,75 @@ export interface RequestSettings {
   timezone?: string;
 }
 
-const gucs: [string, keyof RequestSettings][] = [
-  ["search_path", "searchPath"],
-  ["role", "role"],
-  ["request.jwt.claims", "claims"],
-  ["request.method", "method"],
-  ["request.path", "path"],
-  ["request.headers", "headers"],
-  ["request.cookies", "cookies"],
-  ["timezone", "timezone"],
-];
+export type Row = Record<string, string | null>;
+
+const setupText =
+  "SELECT set_config('search_path', $1, true), set_config('role', $2, true), " +
+  "set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true), " +
+  "set_config('request.path', $5, true), set_config('request.headers', $6, true), " +
+  "set_config('request.cookies', $7, true)";
+const timezoneText = "SELECT set_config('timezone', $1, true)";
+const readOnlyBegin = "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY";
+const readWriteBegin = "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE";
+
+/** pg's Client has a `pipeline` switch (send without waiting for each answer); not in @types/pg. */
+interface PipelineClient {
+  pipeline: boolean;
+  _txStatus?: string | null;
+}
 
 /**
- * BEGIN and every request setting in one simple-protocol round trip. The values are settings,
- * not query input: each goes through the driver's literal escaping (E'' form, quotes and
- * backslashes doubled), and the SQL built from the request still binds all its values.
+ * Runs `main` in the request's transaction and hands its first row to `finish`. With
+ * `commitEarly` (reads that need nothing else) COMMIT rides in the same round trip and `finish`
+ * gets no connection; otherwise `finish` may run more statements before COMMIT.
  */
-function beginText(client: pg.PoolClient, s: RequestSettings): string {
-  const sets = gucs
-    .filter(([, key]) => s[key] !== undefined)
-    .map(([name, key]) => `set_config('${name}', ${client.escapeLiteral(String(s[key]))}, true)`);
-  const mode = s.readOnly ? "READ ONLY" : "READ WRITE";
-  return `BEGIN ISOLATION LEVEL READ COMMITTED ${mode}; SELECT ${sets.join(", ")}`;
-}
-
-export class Rollback<T> {
-  readonly value: T;
-  constructor(value: T) {
-    this.value = value;
-  }
-}
-
 export async function inTransaction<T>(
   pool: pg.Pool,
   s: RequestSettings,
-  work: (db: Db) => Promise<T | Rollback<T>>,
+  main: Statement,
+  finish: (row: Row, db: Db | null) => T | Promise<T>,
+  commitEarly: boolean,
 ): Promise<T> {
   const client = await pool.connect();
+  const pc = client as unknown as PipelineClient;
+  const db = new Db(client);
   let broken: Error | undefined;
-  let released = false;
+  let row: Row;
+  let early = false;
+  pc.pipeline = true;
   try {
-    await client.query(beginText(client, s));
-    const db = new Db(client);
-    const result = await work(db);
-    if (result instanceof Rollback) {
-      await client.query("ROLLBACK");
-      return result.value;
+    const sent: Promise<unknown>[] = [
+      db.run({ text: s.readOnly ? readOnlyBegin : readWriteBegin, values: [] }),
+      db.run({
+        text: setupText,
+        values: [s.searchPath, s.role, s.claims, s.method, s.path, s.headers, s.cookies],
+      }),
+    ];
+    if (s.timezone) sent.push(db.run({ text: timezoneText, values: [s.timezone] }));
+    const mainResult = db.run<Row>(main);
+    sent.push(mainResult);
+    early = commitEarly && s.readOnly;
+    if (early) sent.push(db.run({ text: "COMMIT", values: [] }));
+    const settled = await Promise.allSettled(sent);
+    pc.pipeline = false;
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) {
+      if (pc._txStatus !== "I") await client.query("ROLLBACK");
+      throw (failed as PromiseRejectedResult).reason;
     }
-    if (s.readOnly) {
-      // Nothing to make durable: answer now and release the connection when COMMIT is done.
-      released = true;
-      client.query("COMMIT").then(
-        () => client.release(),
-        (e: Error) => client.release(e),
-      );
-      return result;
-    }
+    row = ((await mainResult).rows[0] ?? {}) as Row;
+  } catch (err) {
+    pc.pipeline = false;
+    if (pc._txStatus !== "I") await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+    client.release(broken);
+    throw err;
+  }
+  if (early) {
+    client.release();
+    return finish(row, null);
+  }
+  try {
+    const result = await finish(row, db);
     await client.query("COMMIT");
     return result;
   } catch (err) {
@@ -80,7 +95,7 @@ export async function inTransaction<T>(
     });
     throw err;
   } finally {
-    if (!released) client.release(broken);
+    client.release(broken);
   }
 }
 
@@ -95,7 +110,7 @@ export class Db {
     this.client = client;
   }
 
-  async run<R extends pg.QueryResultRow = Record<string, unknown>>(
+  run<R extends pg.QueryResultRow = Record<string, unknown>>(
     statement: Statement,
   ): Promise<pg.QueryResult<R>> {
     let name = statementNames.get(statement.text);

@@ -73,30 +73,36 @@ export async function runMutation(
     extra,
   );
 
-  return inTransaction(env.pool, settingsFor(r, false, env.extraSearchPath), async (db) => {
-    const row = (
-      await db.run<BodyRow & { inserted?: string | null }>({ text, values: scope.params.values })
-    ).rows[0] as BodyRow & { inserted?: string | null };
-    const rows = Number(row.page_total);
-    if (isSingular(r.media) && rows !== 1) throw singularError(rows);
-    const total = r.prefer.count ? rows : null;
-    const headers = baseHeaders(r, spec.applied);
-    headers["Content-Range"] =
-      spec.kind === "update" ? contentRange(0, rows, total) : `*/${total ?? "*"}`;
-    let status = spec.kind === "insert" ? 201 : representation ? 200 : 204;
-    if (
-      spec.countsInserted &&
-      Number(row.inserted ?? 0) === 0 &&
-      r.prefer.resolution === "merge-duplicates"
-    ) {
-      status = 200;
-    }
-    if (headersOnly && rows === 1 && relation.primaryKey.length) {
-      headers.Location = location(relation, row.body);
-    }
-    if (!representation) return { status, headers, body: null };
-    return withBody(r, status, headers, shapeBody(r, row), row);
-  });
+  const main = { text, values: scope.params.values };
+  const settings = settingsFor(r, false, env.extraSearchPath);
+  return inTransaction(
+    env.pool,
+    settings,
+    main,
+    (raw) => {
+      const row = raw as unknown as BodyRow & { inserted?: string | null };
+      const rows = Number(row.page_total);
+      if (isSingular(r.media) && rows !== 1) throw singularError(rows);
+      const total = r.prefer.count ? rows : null;
+      const headers = baseHeaders(r, spec.applied);
+      headers["Content-Range"] =
+        spec.kind === "update" ? contentRange(0, rows, total) : `*/${total ?? "*"}`;
+      let status = spec.kind === "insert" ? 201 : representation ? 200 : 204;
+      if (
+        spec.countsInserted &&
+        Number(row.inserted ?? 0) === 0 &&
+        r.prefer.resolution === "merge-duplicates"
+      ) {
+        status = 200;
+      }
+      if (headersOnly && rows === 1 && relation.primaryKey.length) {
+        headers.Location = location(relation, row.body);
+      }
+      if (!representation) return { status, headers, body: null };
+      return withBody(r, status, headers, shapeBody(r, row), row);
+    },
+    false,
+  );
 }
 
 function location(relation: Relation, body: string): string {

@@ -48,24 +48,29 @@ export async function handleRead(
   const applied: Preferences = {};
   if (r.prefer.count) applied.count = r.prefer.count;
 
-  return inTransaction(env.pool, settingsFor(r, true, env.extraSearchPath), async (db: Db) => {
-    const row = (await db.run<BodyRow & Record<string, unknown>>({ text, values: params.values }))
-      .rows[0] as BodyRow;
-    let total = row.total === null ? null : Number(row.total);
-    if (
-      r.prefer.count === "planned" ||
-      (r.prefer.count === "estimated" && (total ?? 0) > env.maxRows)
-    ) {
-      const planned = await plannedCount(db, src.countRows, params.values);
-      total = r.prefer.count === "planned" ? planned : Math.max(total ?? 0, planned);
-    }
-    const rows = Number(row.page_total);
-    const lower = page.offset ?? 0;
-    const status = readStatus(lower, rows, total);
-    const headers = baseHeaders(r, applied);
-    headers["Content-Range"] = contentRange(lower, rows, total);
-    return withBody(r, status, headers, shapeBody(r, row), row);
-  });
+  const needsPlan = r.prefer.count === "planned" || r.prefer.count === "estimated";
+  const main = { text, values: params.values };
+  const settings = settingsFor(r, true, env.extraSearchPath);
+  return inTransaction(
+    env.pool,
+    settings,
+    main,
+    async (raw, db: Db | null) => {
+      const row = raw as unknown as BodyRow;
+      let total = row.total === null ? null : Number(row.total);
+      if (db && (r.prefer.count === "planned" || (total ?? 0) > env.maxRows)) {
+        const planned = await plannedCount(db, src.countRows, params.values);
+        total = r.prefer.count === "planned" ? planned : Math.max(total ?? 0, planned);
+      }
+      const rows = Number(row.page_total);
+      const lower = page.offset ?? 0;
+      const status = readStatus(lower, rows, total);
+      const headers = baseHeaders(r, applied);
+      headers["Content-Range"] = contentRange(lower, rows, total);
+      return withBody(r, status, headers, shapeBody(r, row), row);
+    },
+    !needsPlan,
+  );
 }
 
 /** Intersects `offset`/`limit` with the Range header, capped by max-rows. */

@@ -69,37 +69,48 @@ export async function handleRpc(
   }
   const readOnly = reading || fn.volatility !== "volatile";
 
-  return inTransaction(env.pool, settingsFor(r, readOnly, env.extraSearchPath), async (db) => {
-    const row = (await db.run<BodyRow & Record<string, unknown>>({ text, values: params.values }))
-      .rows[0] as BodyRow;
-    const headers = baseHeaders(r, applied);
-    const rows = Number(row.page_total);
-    if (fn.returns.kind === "void") {
+  const main = { text, values: params.values };
+  const settings = settingsFor(r, readOnly, env.extraSearchPath);
+  return inTransaction(
+    env.pool,
+    settings,
+    main,
+    (raw) => {
+      const row = raw as unknown as BodyRow;
+      const headers = baseHeaders(r, applied);
+      const rows = Number(row.page_total);
+      if (fn.returns.kind === "void") {
+        return applyResponseGucs(
+          { status: 204, headers, body: null },
+          row.response_headers,
+          row.response_status,
+        );
+      }
+      let total = row.total === null ? null : Number(row.total);
+      if (!setReturning) total = r.prefer.count ? 1 : null;
+      const status = setReturning ? readStatus(offset, rows, total) : 200;
+      headers["Content-Range"] = setReturning
+        ? contentRange(offset, rows, total)
+        : `0-0/${total ?? "*"}`;
+      headers["Content-Type"] =
+        contentTypes[r.media === "csv" && fn.returns.kind !== "composite" ? "json" : r.media];
+      let body = row.body;
+      if (fn.returns.kind === "composite") {
+        body = setReturning ? shapeBody(r, row) : singleRow(row);
+      } else if (!setReturning) {
+        body = row.body.slice(1, -1) || "null";
+      } else if (isSingular(r.media)) {
+        if (rows !== 1) throw singularError(rows);
+        body = row.body.slice(1, -1);
+      }
       return applyResponseGucs(
-        { status: 204, headers, body: null },
+        { status, headers, body },
         row.response_headers,
         row.response_status,
       );
-    }
-    let total = row.total === null ? null : Number(row.total);
-    if (!setReturning) total = r.prefer.count ? 1 : null;
-    const status = setReturning ? readStatus(offset, rows, total) : 200;
-    headers["Content-Range"] = setReturning
-      ? contentRange(offset, rows, total)
-      : `0-0/${total ?? "*"}`;
-    headers["Content-Type"] =
-      contentTypes[r.media === "csv" && fn.returns.kind !== "composite" ? "json" : r.media];
-    let body = row.body;
-    if (fn.returns.kind === "composite") {
-      body = setReturning ? shapeBody(r, row) : singleRow(row);
-    } else if (!setReturning) {
-      body = row.body.slice(1, -1) || "null";
-    } else if (isSingular(r.media)) {
-      if (rows !== 1) throw singularError(rows);
-      body = row.body.slice(1, -1);
-    }
-    return applyResponseGucs({ status, headers, body }, row.response_headers, row.response_status);
-  });
+    },
+    true,
+  );
 }
 
 function singleRow(row: BodyRow): string {
