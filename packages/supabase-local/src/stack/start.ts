@@ -12,7 +12,7 @@ import { createStorageService } from "../storage/index.ts";
 import { createCleanup } from "./cleanup.ts";
 import type { StackContext } from "./context.ts";
 import { authenticatorPassword, dataPaths, prepareDataDir } from "./data-dir.ts";
-import { migrateDatabase, openDatabase } from "./database.ts";
+import { openDatabase, prepareDatabase } from "./database.ts";
 import { closeServer, listen } from "./listen.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_SUPABASE_DIR } from "./paths.ts";
 import type { RunningStack, StartOptions } from "./types.ts";
@@ -54,7 +54,7 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
         port: options.ports?.db ?? config.db.port,
         databaseUrl: options.databaseUrl,
         ephemeral: options.ephemeral,
-        clusterTemplate: options.clusterTemplate,
+        templateCache: options.templateCache,
         log,
       }).then((database) => {
         cleanup.add("postgres", database.stop);
@@ -68,13 +68,7 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
       authenticatorPassword(dataDir),
     ]);
     phase("postgres");
-    await migrateDatabase({
-      url: db.url,
-      config,
-      supabaseDir,
-      authenticatorPassword: password,
-      log,
-    });
+    await prepareDatabase(db, { config, supabaseDir, authenticatorPassword: password, log });
     phase("bootstrap+migrations+seed");
 
     const pools = createPools(db.url, password);

@@ -13,9 +13,9 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Throw-away stack (tests): Postgres runs without fsync. Never use for data you keep. */
   ephemeral?: boolean;
-  /** Where a pristine initdb result is cached and copied for new clusters (default: a folder in
-   * the OS temp folder); false runs initdb for every new cluster. */
-  clusterTemplate?: string | false;
+  /** Folder where pristine clusters (after initdb, after the bootstrap) are cached and copied for
+   * new data folders. Default: the OS temp folder; false runs initdb and the bootstrap every time. */
+  templateCache?: string | false;
 }
 
 /** What `supabase status --json` shows, plus `stop()`. */
