@@ -18,7 +18,8 @@ export function requestLog(logger: Logger): RequestHandler {
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
         userId: res.locals.userId,
-        authFailure: res.locals.authFailure,
+        // A 401 without a refused token means none was sent to a procedure that needs one.
+        authFailure: res.locals.authFailure ?? (res.statusCode === 401 ? "missing" : undefined),
       });
     });
     next();
