@@ -10,9 +10,11 @@ import { installQueueSchema } from "@docket/jobs";
 import { type RunningStack, type StackInfo, startTestStack } from "@docket/supabase-local/testing";
 import type { TestProject } from "vitest/node";
 import { buildApp } from "./build-app.ts";
+import { type GithubAccount, startFakeGithub } from "./fake-github.ts";
 import { startApiServer } from "./start-server.ts";
 import { startTestWorker } from "./start-worker.ts";
 import { type StaticSite, serveStatic } from "./static-server.ts";
+import { supabaseDirWithGithub } from "./supabase-dir.ts";
 import { startTokenMinter } from "./token-minter.ts";
 
 export interface E2eInfo {
@@ -22,6 +24,8 @@ export interface E2eInfo {
   serverUrl: string;
   webDist: string;
   tokenMinterUrl: string;
+  /** The one account of the fake GitHub that "Continue with GitHub" signs in as. */
+  githubAccount: GithubAccount;
 }
 
 declare module "vitest" {
@@ -30,6 +34,13 @@ declare module "vitest" {
     e2e: E2eInfo;
   }
 }
+
+const GITHUB_ACCOUNT: GithubAccount = {
+  id: 4242,
+  login: "octo-e2e",
+  name: "Octo E2E",
+  email: "octo-e2e@example.com",
+};
 
 const appDir = (name: string) => fileURLToPath(new URL(`../../apps/${name}/`, import.meta.url));
 
@@ -53,7 +64,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return { ...served, dist };
   };
   try {
-    const stack = await startTestStack();
+    const github = await startFakeGithub(GITHUB_ACCOUNT);
+    cleanups.push(() => github.close());
+    const supabaseDir = await supabaseDirWithGithub(github);
+    cleanups.push(() => rm(supabaseDir, { recursive: true, force: true }));
+    const stack = await startTestStack({ supabaseDir });
     cleanups.push(() => stack.stop());
     await installQueueSchema(stack.dbUrl);
 
@@ -84,6 +99,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       serverUrl: server.url,
       webDist: web.dist,
       tokenMinterUrl: minter.url,
+      githubAccount: GITHUB_ACCOUNT,
     });
     return teardown;
   } catch (error) {
