@@ -118,6 +118,18 @@ describe("buckets", () => {
     });
   });
 
+  it("lets a signed-in user see buckets (policy) but not change or delete them (no policy)", async () => {
+    const { admin, user } = kit();
+    await admin.storage.createBucket("guarded");
+    const { client } = await user("bucket-reader@example.com");
+    expect((await client.storage.getBucket("guarded")).data?.id).toBe("guarded");
+    const update = await client.storage.updateBucket("guarded", { public: true });
+    expect(update.error).toMatchObject({ statusCode: "404", message: "Bucket not found" });
+    const removal = await client.storage.deleteBucket("guarded");
+    expect(removal.error).toMatchObject({ statusCode: "404", message: "Bucket not found" });
+    expect((await admin.storage.getBucket("guarded")).data).toMatchObject({ public: false });
+  });
+
   it("empties a bucket with the secret key only, then deletes it", async () => {
     const { admin, user } = kit();
     await admin.storage.createBucket("to-empty");
