@@ -1,5 +1,6 @@
 // Who is asking: the verified JWT's claims and role (spec §13.1). No token means anon; a token
 // that does not verify is refused with PostgREST's 401, never downgraded to anon.
+import { decodeProtectedHeader } from "jose";
 import type { KeyStore } from "../keys/key-store.ts";
 import { InvalidTokenError } from "../keys/key-store.ts";
 import { RestError } from "./errors.ts";
@@ -18,8 +19,8 @@ export async function identify(keys: KeyStore, authorization: string | null): Pr
   if (authorization === null) return anonymous;
   const token = authorization.replace(/^bearer\s+/i, "").trim();
   if (!token) throw invalidToken("Empty JWT is sent in Authorization header");
-  const known = legacyKeyIdentity(keys, token);
-  if (known) return known;
+  const cached = fromCache(keys, token);
+  if (cached) return cached;
   let claims: Record<string, unknown>;
   try {
     claims = (await keys.verify(token)) as Record<string, unknown>;
@@ -31,30 +32,41 @@ export async function identify(keys: KeyStore, authorization: string | null): Pr
   }
   const role = typeof claims.role === "string" && claims.role ? claims.role : anonRole;
   const identity = { role, isAnon: role === anonRole, claims: JSON.stringify({ ...claims, role }) };
-  rememberLegacyKey(keys, token, identity, claims.exp);
+  remember(keys, token, identity, claims.exp);
   return identity;
 }
 
-// The legacy anon/service_role key JWTs are what the gateway puts on every request made with the
-// publishable or secret key. They are constants of the stack, so each is verified once and its
-// identity reused until its `exp`; user tokens are verified on every request.
-const legacyCache = new WeakMap<KeyStore, Map<string, { identity: Identity; exp: number }>>();
+// Verified tokens are remembered until their `exp` (signature checks are the costliest part of a
+// small request). A hit is only valid while the token's signing key is still in the JWKS, so a
+// revoked key stops its tokens at once. Bounded: the cache is emptied when it fills up.
+interface Verified {
+  identity: Identity;
+  exp: number;
+  kid: string | undefined;
+}
+const verifiedTokens = new WeakMap<KeyStore, Map<string, Verified>>();
+const maxCachedTokens = 10_000;
 
-function legacyKeyIdentity(keys: KeyStore, token: string): Identity | undefined {
-  if (token !== keys.anonKey && token !== keys.serviceRoleKey) return undefined;
-  const entry = legacyCache.get(keys)?.get(token);
-  if (entry && entry.exp > Date.now() / 1000) return entry.identity;
+function fromCache(keys: KeyStore, token: string): Identity | undefined {
+  const entry = verifiedTokens.get(keys)?.get(token);
+  if (!entry) return undefined;
+  const live = entry.exp > Date.now() / 1000;
+  const keyKept = entry.kid === undefined || keys.jwks().keys.some((k) => k.kid === entry.kid);
+  if (live && keyKept) return entry.identity;
+  verifiedTokens.get(keys)?.delete(token);
   return undefined;
 }
 
-function rememberLegacyKey(keys: KeyStore, token: string, identity: Identity, exp: unknown) {
-  if (token !== keys.anonKey && token !== keys.serviceRoleKey) return;
-  let map = legacyCache.get(keys);
+function remember(keys: KeyStore, token: string, identity: Identity, exp: unknown): void {
+  if (typeof exp !== "number") return;
+  let map = verifiedTokens.get(keys);
   if (!map) {
     map = new Map();
-    legacyCache.set(keys, map);
+    verifiedTokens.set(keys, map);
   }
-  map.set(token, { identity, exp: typeof exp === "number" ? exp : 0 });
+  if (map.size >= maxCachedTokens) map.clear();
+  const kid = decodeProtectedHeader(token).kid;
+  map.set(token, { identity, exp, kid });
 }
 
 function invalidToken(message: string): RestError {

@@ -114,3 +114,22 @@ describe("tokens", () => {
     expect(res.text).not.toContain('"id"');
   });
 });
+
+describe("verified tokens are remembered only while their key is in the JWKS", () => {
+  it("a user token stops working as soon as its signing key is revoked", async () => {
+    const frank = await kit().user("frank@example.com");
+    const first = await frank.client.from("notes").select("id");
+    expect(first.error).toBeNull();
+    const keys = kit().stack.context.keys;
+    const oldKid = keys.jwks().keys[0]?.kid as string;
+    await keys.rotate();
+    const afterRotate = await frank.client.from("notes").select("id");
+    expect(afterRotate.error).toBeNull();
+    await keys.revoke(oldKid);
+    const afterRevoke = await kit().raw("/notes?select=id", {
+      headers: { Authorization: `Bearer ${frank.token}` },
+    });
+    expect(afterRevoke.status).toBe(401);
+    expect(afterRevoke.json).toMatchObject({ code: "PGRST301" });
+  });
+});
