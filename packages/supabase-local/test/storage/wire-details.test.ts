@@ -90,6 +90,22 @@ describe("wire details", () => {
     expect((await files.info("meta-kept.txt")).data?.metadata).toEqual({ owner: "team-a" });
   });
 
+  it("refuses a multipart upload without a file part and keeps nothing", async () => {
+    const form = new FormData();
+    form.append("cacheControl", "3600");
+    const response = await fetch(url("/object/wire/empty-form.txt"), {
+      method: "POST",
+      headers: secretHeaders(),
+      body: form,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      statusCode: "400",
+      message: "No content provided",
+    });
+    expect((await kit().admin.storage.from("wire").exists("empty-form.txt")).data).toBe(false);
+  });
+
   it("deletes one object with DELETE /object/{bucket}/{path}", async () => {
     await kit().admin.storage.from("wire").upload("single.txt", "s");
     const response = await fetch(url("/object/wire/single.txt"), {
