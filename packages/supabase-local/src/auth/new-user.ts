@@ -1,6 +1,8 @@
 // Creating an e-mail user in GoTrue's write order (spec §2.2), so `after insert` triggers on
 // auth.users see raw_user_meta_data exactly as the app sent it. Runs inside the caller's transaction.
+
 import { randomUUID } from "node:crypto";
+import { audit } from "./audit.ts";
 import type { Db } from "./db.ts";
 import { insertIdentity, insertUser } from "./users-repo.ts";
 
@@ -45,6 +47,7 @@ export async function createEmailUser(db: Db, input: EmailUserInput): Promise<st
        raw_app_meta_data = $3::jsonb || $4::jsonb, updated_at = now() where id = $1`,
     [id, copied, appMetadata, input.appMetadata ?? {}],
   );
+  await audit(db, id, "user_signedup", { provider: "email" });
   return id;
 }
 

@@ -1,4 +1,5 @@
 // The refresh_token grant (spec §2.5 and §6): rotation, reuse window, family revocation.
+import { audit } from "./audit.ts";
 import type { Db } from "./db.ts";
 import { AuthError } from "./errors.ts";
 import type { ClientInfo } from "./sessions.ts";
@@ -115,6 +116,7 @@ export async function refreshGrant(
     }
     issued = await insertRefreshToken(db, user.id, sessionRow.id, token.token);
   }
+  await audit(db, user.id, "token_refreshed", {}, client.ip);
   await db.query(
     "update auth.sessions set refreshed_at = now() at time zone 'utc', updated_at = now(), user_agent = $2, ip = $3 where id = $1",
     [sessionRow.id, client.userAgent, client.ip],

@@ -1,6 +1,8 @@
 // Sessions and refresh tokens (spec §6): one session per sign-in, 12-character refresh tokens
 // rotated on every refresh, a reuse window, and revocation of the whole family on replay.
+
 import { randomBytes, randomUUID } from "node:crypto";
+import { audit } from "./audit.ts";
 import type { Db } from "./db.ts";
 import { AuthError } from "./errors.ts";
 
@@ -78,6 +80,7 @@ export async function startSession(
   );
   const refreshToken = await insertRefreshToken(db, userId, sessionId, null);
   await addAmrClaim(db, sessionId, method);
+  await audit(db, userId, "login", { provider: method }, client.ip);
   await db.query(
     "update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1",
     [userId],

@@ -127,6 +127,27 @@ describe("refresh tokens", () => {
   });
 });
 
+describe("audit log", () => {
+  it("records sign-up, sign-in, refresh and logout in auth.audit_log_entries", async () => {
+    const { client, email, session } = await signedInClient("audit");
+    await client.auth.refreshSession();
+    await client.auth.signOut();
+    const rows = await sql<{ action: string; actor: string }>(
+      t.stack,
+      `select payload ->> 'action' as action, payload ->> 'actor_username' as actor
+       from auth.audit_log_entries where payload ->> 'actor_id' = $1 order by created_at`,
+      [session.user.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      "user_signedup",
+      "login",
+      "token_refreshed",
+      "logout",
+    ]);
+    expect(new Set(rows.map((r) => r.actor))).toEqual(new Set([email]));
+  });
+});
+
 describe("signOut scopes", () => {
   it("local ends only this session; the other device keeps working", async () => {
     const { client, email } = await signedInClient("local");

@@ -1,4 +1,5 @@
 // Admin user API (spec §2.17): list with GoTrue's pagination headers, create, get, update, delete.
+import { audit } from "../audit.ts";
 import { bannedUntil } from "../ban.ts";
 import type { Db } from "../db.ts";
 import { isUniqueViolation, withTx } from "../db.ts";
@@ -180,6 +181,7 @@ export const deleteUser: Handler = async (deps, request) => {
   const soft = optionalBoolean(body, "should_soft_delete") ?? false;
   await withTx(deps.pool, async (db) => {
     const user = await userOr404(db, request.params.id ?? "");
+    await audit(db, user.id, "user_deleted", { soft });
     if (!soft) {
       await db.query("delete from auth.users where id = $1", [user.id]);
       return;

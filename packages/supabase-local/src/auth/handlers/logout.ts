@@ -1,4 +1,5 @@
 // POST /logout?scope=global|local|others (spec §2.9): deletes session rows; tokens cascade.
+import { audit } from "../audit.ts";
 import { withTx } from "../db.ts";
 import type { Handler } from "../deps.ts";
 import { AuthError } from "../errors.ts";
@@ -14,6 +15,7 @@ export const logout: Handler = async (deps, request) => {
   await readJsonObject(request.req);
   await withTx(deps.pool, async (db) => {
     const { user, sessionId } = await requireUser(deps, db, request.authorization);
+    await audit(db, user.id, "logout", { scope: scope || "global" }, request.client.ip);
     if (scope === "local") {
       if (sessionId) await deleteSessions(db, user.id, { only: sessionId });
     } else if (scope === "others") {

@@ -1,4 +1,5 @@
 // POST /otp (magic link / e-mail code, spec §2.10), POST /recover (§2.12), POST /resend (§2.13).
+import { audit } from "../audit.ts";
 import { withTx } from "../db.ts";
 import type { Handler } from "../deps.ts";
 import { createPasswordlessUser, issueLink } from "../email-flow.ts";
@@ -65,6 +66,7 @@ export const recover: Handler = async (deps, request) => {
       pkce,
       redirectTo,
     });
+    await audit(db, user.id, "user_recovery_requested", {}, request.client.ip);
   });
   sendJson(request.res, 200, {});
 };

@@ -1,5 +1,7 @@
 // POST /signup: e-mail + password sign-up (spec §2.2) and anonymous sign-in (§2.3).
+
 import { randomUUID } from "node:crypto";
+import { audit } from "../audit.ts";
 import { isUniqueViolation, withTx } from "../db.ts";
 import type { AuthDeps, AuthRequest, Handler } from "../deps.ts";
 import { assertCanSend, issueEmailToken } from "../email-tokens.ts";
@@ -137,6 +139,7 @@ async function anonymousSignup(
       isAnonymous: true,
     });
     await db.query("update auth.users set role = 'authenticated' where id = $1", [id]);
+    await audit(db, id, "user_signedup", { provider: "anonymous" }, request.client.ip);
     return sessionResponse(deps, db, id, await startSession(db, id, "anonymous", request.client));
   });
   sendJson(request.res, 200, result);

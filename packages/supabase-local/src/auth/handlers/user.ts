@@ -1,4 +1,5 @@
 // GET /user and PUT /user (spec §2.7, §2.8).
+import { audit } from "../audit.ts";
 import { withTx } from "../db.ts";
 import type { Handler } from "../deps.ts";
 import { changeEmail } from "../email-change.ts";
@@ -59,6 +60,7 @@ export const updateUser: Handler = async (deps, request) => {
     if (email !== undefined && email !== user.email) {
       await changeEmail(deps, db, user, email, { pkce, redirectTo });
     }
+    await audit(db, user.id, "user_modified", {}, request.client.ip);
     return loadUserJson(db, user.id);
   });
   sendJson(request.res, 200, result);

@@ -1,6 +1,8 @@
 // Who an OAuth sign-in belongs to: the user already holding this provider identity, else the user
 // with the same verified e-mail (the identity is linked), else a new user — in GoTrue's write order.
+
 import { randomUUID } from "node:crypto";
+import { audit } from "../audit.ts";
 import type { Db } from "../db.ts";
 import { AuthError } from "../errors.ts";
 import { hashPassword, randomPassword } from "../passwords.ts";
@@ -70,6 +72,7 @@ export async function userForProfile(
   });
   await db.query("update auth.users set role = 'authenticated' where id = $1", [id]);
   await insertIdentity(db, { providerId: profile.sub, userId: id, provider, data: profile.claims });
+  await audit(db, id, "user_signedup", { provider });
   if (email && profile.emailVerified) {
     await db.query("update auth.users set email_confirmed_at = now() where id = $1", [id]);
   }
