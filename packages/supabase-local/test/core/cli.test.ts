@@ -44,7 +44,7 @@ afterAll(async () => {
 
 // Each CLI call is a fresh Node process: allow for a loaded machine.
 describe("supabase-local CLI", { timeout: 180_000 }, () => {
-  it("start (background) → status → keys rotate → stop", async () => {
+  it("start (background) → status → keys rotate / revoke → stop → env", async () => {
     const started = await cli("start");
     expect(started.code, started.stderr).toBe(0);
     expect(started.stdout).toContain(`API URL: http://127.0.0.1:${ports.api}`);
@@ -78,6 +78,14 @@ describe("supabase-local CLI", { timeout: 180_000 }, () => {
     const after = (await cli("keys")).stdout.trim().split("\n");
     expect(after).toHaveLength(before.length + 1);
     expect(after.slice(1)).toEqual(before);
+    const current = after[0] ?? "";
+    const refusedRevoke = await cli("keys", "revoke", current);
+    expect(refusedRevoke.code).toBe(1);
+    expect(refusedRevoke.stderr.trim()).toBe(
+      `✖ key ${current} is the current signing key: rotate first, then revoke it`,
+    );
+    expect((await cli("keys", "revoke", before[0] ?? "")).code).toBe(0);
+    expect((await cli("keys")).stdout.trim().split("\n")).toEqual([current]);
 
     expect((await cli("start")).stderr).toMatch(/^✖ supabase-local is already running on /);
 
@@ -87,6 +95,14 @@ describe("supabase-local CLI", { timeout: 180_000 }, () => {
     const notRunning = await cli("status");
     expect(notRunning.code).toBe(1);
     expect(notRunning.stderr).toMatch(/^✖ supabase-local is not running/);
+
+    // `env` without a running stack writes what the next start will use.
+    await writeFile(join(project.root, ".env.local"), "KEEP_ME=yes\n");
+    expect((await cli("env")).code).toBe(0);
+    const written = await readFile(join(project.root, ".env.local"), "utf8");
+    expect(written).toContain(`SUPABASE_SECRET_KEY=${info.secretKey}\n`);
+    expect(written).toContain(`DATABASE_URL=${info.dbUrl}\n`);
+    expect(written).toContain("KEEP_ME=yes\n");
   });
 
   it("start --foreground stops cleanly on SIGTERM", async () => {
