@@ -5,9 +5,9 @@
 // client's work does not share the server's event loop.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
@@ -69,9 +69,26 @@ const stopServer = () =>
 const mbps = (ms: number) => SIZE / 1024 / 1024 / (ms / 1000);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const time = async (fn: () => Promise<unknown>) => {
+/** CPU time of the stack process (Linux /proc; 0 elsewhere), in ms. */
+const serverCpuMs = () => {
+  try {
+    const fields =
+      readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 Hz ticks
+  } catch {
+    return 0;
+  }
+};
+/** Wall time of `fn`; its CPU time (this process + the stack process) goes to `cpu`. */
+const cpu: Record<string, number[]> = {};
+const time = async (fn: () => Promise<unknown>, label = "") => {
   const began = performance.now();
+  const ownBefore = process.cpuUsage();
+  const serverBefore = serverCpuMs();
   await fn();
+  const own = process.cpuUsage(ownBefore);
+  const spent = (own.user + own.system) / 1000 + serverCpuMs() - serverBefore;
+  cpu[label] = [...(cpu[label] ?? []), spent];
   return performance.now() - began;
 };
 
@@ -90,10 +107,13 @@ try {
   for (let round = 0; round < ROUNDS; round += 1) {
     const copyTarget = join(work, `copy-${round}.bin`);
     streamCopy.push(
-      await time(() => pipeline(createReadStream(source), createWriteStream(copyTarget))),
+      await time(
+        () => pipeline(createReadStream(source), createWriteStream(copyTarget)),
+        "disk copy (streams)",
+      ),
     );
     await rm(copyTarget);
-    fileCopy.push(await time(() => copyFile(source, copyTarget)));
+    fileCopy.push(await time(() => copyFile(source, copyTarget), "disk copy (copyFile)"));
     await rm(copyTarget);
 
     const name = `big-${round}.bin`;
@@ -105,7 +125,7 @@ try {
           duplex: "half",
         });
         if (result.error) throw result.error;
-      }),
+      }, "upload (supabase-js)"),
     );
 
     const downloaded = join(work, `down-${round}.bin`);
@@ -116,7 +136,7 @@ try {
         });
         if (!response.ok || !response.body) throw new Error(`download: ${response.status}`);
         await pipeline(Readable.fromWeb(response.body), createWriteStream(downloaded));
-      }),
+      }, "download (fetch → disk)"),
     );
     const md5 = createHash("md5");
     await pipeline(createReadStream(downloaded), md5);
@@ -143,10 +163,18 @@ try {
   const row = (label: string, ms: number[]) => {
     const speed = mbps(median(ms));
     console.log(
-      `${label.padEnd(26)} ${speed.toFixed(0).padStart(6)} MB/s   ${(speed / baseline).toFixed(2)}× stream copy`,
+      `${label.padEnd(26)} ${speed.toFixed(0).padStart(6)} MB/s   ${(speed / baseline).toFixed(2)}× stream copy   ${median(
+        cpu[label] ?? [],
+      )
+        .toFixed(0)
+        .padStart(5)} ms CPU`,
     );
   };
-  console.log(`100 MiB file, median of ${ROUNDS} rounds`);
+  const load = loadavg()[0]?.toFixed(1);
+  console.log(
+    `100 MiB file, median of ${ROUNDS} rounds (load average ${load} on ${cpus().length} CPUs)`,
+  );
+  console.log("CPU = client + stack process; a busy machine lowers MB/s, much less the CPU cost");
   row("disk copy (streams)", streamCopy);
   row("disk copy (copyFile)", fileCopy);
   row("upload (supabase-js)", upload);
