@@ -75,7 +75,8 @@ export function settingsFor(
     headers: JSON.stringify(headers),
     cookies: JSON.stringify(parseCookies(r.req.headers.cookie)),
   };
-  if (r.prefer.timezone) settings.timezone = r.prefer.timezone;
+  // An unknown time zone is ignored, as PostgREST does, instead of failing the request.
+  if (r.prefer.timezone && isTimeZone(r.prefer.timezone)) settings.timezone = r.prefer.timezone;
   return settings;
 }
 
@@ -90,4 +91,13 @@ function parseCookies(header: string | undefined): Record<string, string> {
     if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return out;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

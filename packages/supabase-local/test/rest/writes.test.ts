@@ -251,3 +251,38 @@ describe("delete", () => {
     expect(res.error).toMatchObject({ code: "21000", message: "DELETE requires a WHERE clause" });
   });
 });
+
+describe("preferences on writes", () => {
+  it("max-affected with handling=strict refuses (and rolls back) a larger change", async () => {
+    // postgrest-js types maxAffected() for PostgREST 13 clients only; these are its headers.
+    const headers = {
+      Authorization: `Bearer ${kit().stack.serviceRoleKey}`,
+      "Content-Type": "application/json",
+      Prefer: "handling=strict, max-affected=2",
+    };
+    const body = '{"name":"many"}';
+    const res = await kit().raw("/employees?id=in.(1,2,3)", { method: "PATCH", headers, body });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: "PGRST124", details: "The query affects 3 rows" });
+    const check = await kit().admin.from("employees").select("name").eq("id", 1).single();
+    expect(check.data).toEqual({ name: "Ada" });
+    const ok = await kit().raw("/employees?id=eq.1", {
+      method: "PATCH",
+      headers,
+      body: '{"name":"Ada"}',
+    });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("preference-applied")).toBe("handling=strict, max-affected=2");
+  });
+
+  it("timezone= sets the session time zone for the request; an unknown one is ignored", async () => {
+    const headers = { Prefer: "timezone=Asia/Tokyo" };
+    const tokyo = await kit().raw("/rpc/whoami", { headers });
+    expect(tokyo.json).toMatchObject({ timezone: "Asia/Tokyo" });
+    const plain = (await kit().raw("/rpc/whoami")).json as { timezone: string };
+    const bad = await kit().raw("/rpc/whoami", { headers: { Prefer: "timezone=Mars/Olympus" } });
+    expect(bad.status).toBe(200);
+    expect(bad.json).toMatchObject({ timezone: plain.timezone });
+    expect(plain.timezone).not.toBe("Asia/Tokyo");
+  });
+});

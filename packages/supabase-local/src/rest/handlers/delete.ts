@@ -22,6 +22,10 @@ export async function handleDelete(
   const applied: Preferences = {};
   if (r.prefer.return) applied.return = r.prefer.return;
   if (r.prefer.count) applied.count = r.prefer.count;
+  if (r.prefer.handling === "strict") {
+    applied.handling = "strict";
+    if (r.prefer.maxAffected !== undefined) applied.maxAffected = r.prefer.maxAffected;
+  }
   const target = qualified(relation.schema, relation.name);
   const dml = (returning: string) => [`DELETE FROM ${target}${where} RETURNING ${returning}`];
   return runMutation(env, r, relation, query, scope, {

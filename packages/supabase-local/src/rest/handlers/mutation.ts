@@ -1,6 +1,6 @@
 // Runs INSERT/UPDATE/DELETE as one statement: the DML in a CTE with RETURNING, then (for
 // return=representation) the select tree over the returned rows, the body built by PostgreSQL.
-import { singularError } from "../errors.ts";
+import { RestError, singularError } from "../errors.ts";
 import { isSingular } from "../parse/accept.ts";
 import type { Preferences } from "../parse/prefer.ts";
 import type { ParsedQuery } from "../parse/types.ts";
@@ -83,6 +83,7 @@ export async function runMutation(
       const row = raw as unknown as BodyRow & { inserted?: string | null };
       const rows = Number(row.page_total);
       if (isSingular(r.media) && rows !== 1) throw singularError(rows);
+      checkMaxAffected(r, spec.kind, rows);
       const total = r.prefer.count ? rows : null;
       const headers = baseHeaders(r, spec.applied);
       headers["Content-Range"] =
@@ -111,4 +112,16 @@ function location(relation: Relation, body: string): string {
     .map((c) => `${encodeURIComponent(c)}=eq.${encodeURIComponent(String(first?.[c] ?? ""))}`)
     .join("&");
   return `/${encodeURIComponent(relation.name)}?${query}`;
+}
+
+/** `Prefer: handling=strict, max-affected=n` on PATCH/DELETE: more rows → 400, rolled back. */
+function checkMaxAffected(r: RestRequest, kind: MutationKind, rows: number): void {
+  const limit = r.prefer.handling === "strict" ? r.prefer.maxAffected : undefined;
+  if (limit === undefined || kind === "insert" || rows <= limit) return;
+  throw new RestError(
+    400,
+    "PGRST124",
+    "Query result exceeds max-affected preference constraint",
+    `The query affects ${rows} rows`,
+  );
 }

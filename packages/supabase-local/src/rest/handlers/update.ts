@@ -27,6 +27,10 @@ export async function handleUpdate(
   if (r.prefer.missing === "default" && query.columns) applied.missing = "default";
   if (r.prefer.return) applied.return = r.prefer.return;
   if (r.prefer.count) applied.count = r.prefer.count;
+  if (r.prefer.handling === "strict") {
+    applied.handling = "strict";
+    if (r.prefer.maxAffected !== undefined) applied.maxAffected = r.prefer.maxAffected;
+  }
   if (columns.length === 0) {
     // Nothing to set: no statement, nothing changed.
     const headers = baseHeaders(r, applied);
