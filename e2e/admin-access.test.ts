@@ -71,7 +71,8 @@ describe("admin dashboard access", () => {
       await adminPage.getByLabel("Search by e-mail or name").fill(newcomer.email);
       const users = adminPage.getByRole("table", { name: "Users" });
       await users.getByRole("link", { name: newcomer.email }).waitFor();
-      expect(await users.getByRole("row").count()).toBe(2); // header + the one match
+      // The search is debounced: wait for the list to narrow to the header + the one match.
+      await expect.poll(() => users.getByRole("row").count(), { timeout: 15_000 }).toBe(2);
       await screenshot(adminPage, "admin-users");
       await users.getByRole("link", { name: newcomer.email }).click();
       await adminPage.getByRole("heading", { name: newcomer.email, level: 1 }).waitFor();
