@@ -65,6 +65,23 @@ describe("signed URLs", () => {
     });
   });
 
+  it("needs a valid Authorization to create a signed URL", async () => {
+    const create = (headers: Record<string, string>) =>
+      fetch(`${kit().storageUrl}/object/sign/signed/a.txt`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ expiresIn: 60 }),
+      });
+    const missing = await create({});
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({
+      statusCode: "400",
+      message: "headers must have required property 'authorization'",
+    });
+    const bad = await create({ authorization: "Bearer nonsense" });
+    expect(await bad.json()).toMatchObject({ statusCode: "403", code: "AccessDenied" });
+  });
+
   it("lets a 1-second URL expire", async () => {
     const { data } = await kit().admin.storage.from("signed").createSignedUrl("a.txt", 1);
     await new Promise((resolve) => setTimeout(resolve, 2100));
