@@ -4,7 +4,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Config } from "../config/schema.ts";
 import type { StackInfo } from "../stack/types.ts";
 
-export function envVariables(info: StackInfo, config: Config): Record<string, string> {
+export function envVariables(
+  info: StackInfo & { smtpUrl?: string | undefined },
+  config: Config,
+): Record<string, string> {
   return {
     SUPABASE_URL: info.apiUrl,
     SUPABASE_PUBLISHABLE_KEY: info.publishableKey,
@@ -12,7 +15,7 @@ export function envVariables(info: StackInfo, config: Config): Record<string, st
     SUPABASE_JWT_SECRET: info.jwtSecret,
     DATABASE_URL: info.dbUrl,
     MAILBOX_URL: info.mailboxUrl,
-    SMTP_URL: `smtp://127.0.0.1:${config.inbucket.smtp_port}`,
+    SMTP_URL: info.smtpUrl ?? `smtp://127.0.0.1:${config.inbucket.smtp_port}`,
     VITE_SUPABASE_URL: info.apiUrl,
     VITE_SUPABASE_PUBLISHABLE_KEY: info.publishableKey,
     VITE_API_URL: "http://127.0.0.1:3001",

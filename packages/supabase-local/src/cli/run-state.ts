@@ -7,6 +7,7 @@ import { type StackInfo, stackInfo } from "../stack/types.ts";
 
 export interface RunState extends StackInfo {
   pid: number;
+  smtpUrl?: string;
 }
 
 export function readRunState(dataDir: string): RunState | undefined {
@@ -31,8 +32,11 @@ export async function writePid(dataDir: string): Promise<void> {
   await writeFile(dataPaths(dataDir).pidFile, `${process.pid}\n`);
 }
 
-export async function writeRunState(dataDir: string, info: StackInfo): Promise<void> {
-  const state: RunState = { pid: process.pid, ...stackInfo(info) };
+export async function writeRunState(
+  dataDir: string,
+  info: StackInfo & { smtpUrl: string },
+): Promise<void> {
+  const state: RunState = { pid: process.pid, ...stackInfo(info), smtpUrl: info.smtpUrl };
   await writeFile(dataPaths(dataDir).stateFile, `${JSON.stringify(state, null, 2)}\n`, {
     mode: 0o600,
   });

@@ -12,6 +12,8 @@ export interface StackUrls {
   db: string;
   /** Mailbox HTTP base URL, e.g. http://127.0.0.1:54324. */
   mailbox: string;
+  /** SMTP server feeding the same mailbox, e.g. smtp://127.0.0.1:54325 (the app's own e-mail). */
+  smtp: string;
 }
 
 export interface StackContext {

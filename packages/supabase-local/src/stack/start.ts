@@ -13,6 +13,7 @@ import { createCleanup } from "./cleanup.ts";
 import type { StackContext } from "./context.ts";
 import { authenticatorPassword, dataPaths, prepareDataDir } from "./data-dir.ts";
 import { openDatabase, prepareDatabase } from "./database.ts";
+import { StartError } from "./errors.ts";
 import { closeServer, listen } from "./listen.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_SUPABASE_DIR } from "./paths.ts";
 import type { RunningStack, StartOptions } from "./types.ts";
@@ -39,11 +40,13 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
       "mailbox",
     );
     cleanup.add("mailbox", () => closeServer(mailboxServer));
-    // The app's own mail (worker notifications) reaches the mailbox through SMTP; random like the rest in tests.
-    const smtp = await startSmtpServer(
-      mailbox,
-      options.ports?.mailbox === 0 ? 0 : config.inbucket.smtp_port,
-    );
+    // The app's own mail (worker notifications) reaches the mailbox through SMTP; a free port when
+    // the mailbox port is one too (tests), unless given.
+    const smtpPort =
+      options.ports?.smtp ?? (options.ports?.mailbox === 0 ? 0 : config.inbucket.smtp_port);
+    const smtp = await startSmtpServer(mailbox, smtpPort).catch((error: unknown) => {
+      throw new StartError(error instanceof Error ? error.message : String(error));
+    });
     cleanup.add("smtp", smtp.close);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
@@ -76,7 +79,12 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
     const context: StackContext = {
       config,
       dataDir,
-      urls: { api: apiUrl, db: db.url, mailbox: `http://127.0.0.1:${mailboxPort}` },
+      urls: {
+        api: apiUrl,
+        db: db.url,
+        mailbox: `http://127.0.0.1:${mailboxPort}`,
+        smtp: `smtp://127.0.0.1:${smtp.port}`,
+      },
       keys,
       mailbox,
       pools,
@@ -97,6 +105,7 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
       apiUrl,
       dbUrl: db.url,
       mailboxUrl: context.urls.mailbox,
+      smtpUrl: context.urls.smtp,
       get publishableKey() {
         return keys.publishableKey;
       },

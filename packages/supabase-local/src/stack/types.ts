@@ -6,7 +6,7 @@ export interface StartOptions {
   /** Folder holding config.toml, migrations/ and seed.sql. Default `<repo>/supabase`. */
   supabaseDir?: string;
   /** Ports; 0 picks a free one. Defaults come from config.toml (54321 / 54322 / 54324). */
-  ports?: { api?: number; db?: number; mailbox?: number };
+  ports?: { api?: number; db?: number; mailbox?: number; smtp?: number };
   /** Use an existing Postgres instead of the embedded one. */
   databaseUrl?: string;
   /** Where log lines go; default stderr. */
@@ -31,6 +31,8 @@ export interface StackInfo {
 }
 
 export interface RunningStack extends StackInfo {
+  /** Where the app sends its own e-mail (they land in the mailbox). */
+  smtpUrl: string;
   context: StackContext;
   stop(): Promise<void>;
 }
