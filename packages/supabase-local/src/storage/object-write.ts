@@ -102,6 +102,7 @@ async function commitObject(
 ): Promise<{ id: string }> {
   const { deps, params, info } = ctx;
   const version = newVersion();
+  const robots = header(ctx.req, "x-robots-tag");
   let committed = false;
   try {
     const stats = await deps.blobs.commit(temp, params.bucket, version);
@@ -114,6 +115,7 @@ async function commitObject(
       lastModified: stats.mtime.toISOString(),
       contentLength: temp.size,
       httpStatusCode: 200,
+      ...(robots ? { xRobotsTag: robots } : {}),
     };
     const { id, previous } = await deps.db.run(deps.service, info, async (tx) => {
       await tx.query("select pg_advisory_xact_lock(hashtext($1 || '/' || $2))", [

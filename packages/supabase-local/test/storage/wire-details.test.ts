@@ -49,10 +49,15 @@ describe("wire details", () => {
     expect(await auth.json()).toMatchObject({ name: "f.txt", content_type: "text/plain" });
   });
 
-  it("never serves stored HTML as HTML", async () => {
+  it("never serves stored HTML as HTML, and keeps an uploaded x-robots-tag", async () => {
     const response = await fetch(url("/object/public/open/page.html"));
     expect(response.headers.get("content-type")).toBe("text/plain");
     expect(response.headers.get("x-robots-tag")).toBe("none");
+    await kit()
+      .admin.storage.from("open")
+      .upload("indexed.txt", "i", { headers: { "x-robots-tag": "all" } });
+    const indexed = await fetch(url("/object/public/open/indexed.txt"));
+    expect(indexed.headers.get("x-robots-tag")).toBe("all");
   });
 
   it("revalidates with If-Modified-Since", async () => {
