@@ -23,6 +23,7 @@ export async function route(env: HandlerEnv, r: RestRequest): Promise<RestRespon
     if (!rpcMethods.has(r.method)) {
       throw new RestError(405, "PGRST101", `Cannot use the ${r.method} method on RPC`);
     }
+    if (r.method === "OPTIONS") return rpcOptions(env, r, segments[1] as string);
     if (r.method === "POST") r.body = await readBody(r.req);
     return handleRpc(env, r, segments[1] as string);
   }
@@ -53,6 +54,23 @@ export async function route(env: HandlerEnv, r: RestRequest): Promise<RestRespon
       r.body = await readBody(r.req);
       return handleInsert(env, r, relation);
   }
+}
+
+/** OPTIONS on a function: volatile ones are POST only (spec §1.1). */
+function rpcOptions(env: HandlerEnv, r: RestRequest, name: string): RestResponse {
+  const overloads = env.cache.functions(r.schema, name);
+  if (!overloads.length)
+    throw new RestError(
+      404,
+      "PGRST202",
+      `Could not find the function ${r.schema}.${name} in the schema cache`,
+    );
+  const volatile = overloads.some((f) => f.volatility === "volatile");
+  return {
+    status: 200,
+    headers: { Allow: volatile ? "OPTIONS,POST" : "OPTIONS,GET,HEAD,POST" },
+    body: null,
+  };
 }
 
 function decodeSegment(s: string): string {

@@ -165,3 +165,64 @@ describe("schema cache", () => {
     }
   });
 });
+
+describe("ranges, isdistinct, CSV bodies, OPTIONS on functions", () => {
+  const ids = async (q: PromiseLike<{ data: { id: number }[] | null; error: unknown }>) => {
+    const { data, error } = await q;
+    expect(error).toBeNull();
+    return (data ?? []).map((r) => r.id).sort();
+  };
+
+  it("range operators", async () => {
+    const f = () => kit().anon.from("reservations").select("id");
+    expect(await ids(f().rangeLt("during", "[10,20)"))).toEqual([1, 2]);
+    expect(await ids(f().rangeGt("during", "[10,20)"))).toEqual([3]);
+    expect(await ids(f().rangeAdjacent("during", "[10,20)"))).toEqual([2, 3]);
+    expect(await ids(f().rangeGte("during", "[5,6)"))).toEqual([2, 3]);
+    expect(await ids(f().rangeLte("during", "[5,6)"))).toEqual([1]);
+    expect(await ids(f().overlaps("during", "[4,6)"))).toEqual([1, 2]);
+    expect(await ids(f().contains("during", "[6,8)"))).toEqual([2]);
+  });
+
+  it("isDistinct treats NULL as a value", async () => {
+    const f = () => kit().anon.from("reservations").select("id");
+    expect(await ids(f().isDistinct("note", "early"))).toEqual([2, 3]);
+    expect(await ids(f().neq("note", "early"))).toEqual([3]);
+  });
+
+  it("a CSV body inserts rows; NULL is null; ragged lines are PGRST102", async () => {
+    const headers = {
+      Authorization: `Bearer ${kit().stack.serviceRoleKey}`,
+      "Content-Type": "text/csv",
+      Prefer: "return=representation",
+    };
+    const ok = await kit().raw("/reservations", {
+      method: "POST",
+      headers,
+      body: 'id,during,note\n10,"[40,41)","a, quoted ""note"""\n11,"[41,42)",NULL',
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.json).toEqual([
+      { id: 10, during: "[40,41)", note: 'a, quoted "note"' },
+      { id: 11, during: "[41,42)", note: null },
+    ]);
+    const ragged = await kit().raw("/reservations", {
+      method: "POST",
+      headers,
+      body: "id,note\n12",
+    });
+    expect(ragged.json).toMatchObject({
+      code: "PGRST102",
+      message: "All lines must have same number of fields",
+    });
+  });
+
+  it("OPTIONS on functions tells volatile from stable", async () => {
+    expect((await kit().raw("/rpc/add", { method: "OPTIONS" })).headers.get("allow")).toBe(
+      "OPTIONS,GET,HEAD,POST",
+    );
+    expect((await kit().raw("/rpc/ping", { method: "OPTIONS" })).headers.get("allow")).toBe(
+      "OPTIONS,POST",
+    );
+  });
+});
