@@ -1,5 +1,6 @@
 import { Alert, Card, Spinner } from "@docket/ui";
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { JobStatusBadge } from "../jobs/JobStatusBadge.tsx";
 import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
@@ -7,9 +8,13 @@ import { JOB_STATUSES } from "../lib/api-types.ts";
 import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { hourlySeries } from "../overview/hourly-series.ts";
-import { JobsChart } from "../overview/JobsChart.tsx";
 
 const REFRESH_MS = 10_000;
+
+// recharts is most of the dashboard's weight; only this card needs it, so it loads on its own.
+const JobsChart = lazy(() =>
+  import("../overview/JobsChart.tsx").then((m) => ({ default: m.JobsChart })),
+);
 
 function Stat({ label, value, href }: { label: string; value: number | string; href?: string }) {
   const body = (
@@ -99,7 +104,11 @@ export function OverviewPage() {
         {stats.isError && <Alert>{describeApiError(stats.error)}</Alert>}
         {stats.isPending && <Spinner label="Loading the chart" />}
         {stats.data && (
-          <JobsChart points={hourlySeries(stats.data.hourly, stats.data.since, stats.data.until)} />
+          <Suspense fallback={<Spinner label="Loading the chart" />}>
+            <JobsChart
+              points={hourlySeries(stats.data.hourly, stats.data.since, stats.data.until)}
+            />
+          </Suspense>
         )}
       </Card>
     </>
