@@ -9,6 +9,8 @@ export interface WorkerConfig {
   mailFrom: string;
   appUrl: string;
   concurrency: number;
+  /** Documents analysed at once per process (CPU and memory bound), within `concurrency`. */
+  documentConcurrency: number;
   /** Jobs a pool fetches and locks per query; -1 disables the local queue. */
   localQueueSize: number;
   completeJobBatchDelayMs: number;
@@ -34,6 +36,7 @@ export function configFromEnv(env: WorkerEnv): WorkerConfig {
     mailFrom: env.MAIL_FROM,
     appUrl: env.APP_URL,
     concurrency: env.WORKER_CONCURRENCY,
+    documentConcurrency: env.WORKER_DOCUMENT_CONCURRENCY,
     localQueueSize: env.WORKER_LOCAL_QUEUE_SIZE,
     completeJobBatchDelayMs: env.WORKER_COMPLETE_BATCH_MS,
     failJobBatchDelayMs: env.WORKER_FAIL_BATCH_MS,
@@ -56,8 +59,9 @@ export function defaultConfig(
     smtpUrl: "smtp://127.0.0.1:54325",
     mailFrom: "Docket <no-reply@docket.local>",
     appUrl: "http://127.0.0.1:5173",
-    concurrency: 8,
-    localQueueSize: 32,
+    concurrency: 32,
+    documentConcurrency: 2,
+    localQueueSize: 64,
     completeJobBatchDelayMs: 10,
     failJobBatchDelayMs: 10,
     statusBatchDelayMs: 0,

@@ -8,6 +8,14 @@ export const TASK_DIRECTORY = fileURLToPath(new URL("./tasks", import.meta.url))
 export const CRONTAB_FILE = fileURLToPath(new URL("../crontab", import.meta.url));
 
 /**
+ * Tasks talk to Supabase over HTTP; graphile-worker's pool serves fetches, completions, LISTEN
+ * and the heartbeat, so it need not grow with concurrency beyond a point.
+ */
+export function poolSizeFor(concurrency: number): number {
+  return Math.min(20, Math.max(10, concurrency + 2));
+}
+
+/**
  * The one graphile-worker configuration, shared by the library runner and the stock CLI
  * (graphile.config.ts): connection, concurrency, batching (local queue + batched completion and
  * failure), signal handling and the heartbeat plugin.
@@ -26,7 +34,7 @@ export function workerPreset(config: WorkerConfig, log: Log): GraphileConfig.Pre
       connectionString: config.databaseUrl,
       schema: "graphile_worker",
       concurrentJobs: config.concurrency,
-      maxPoolSize: Math.max(10, config.concurrency + 4),
+      maxPoolSize: poolSizeFor(config.concurrency),
       pollInterval: config.pollIntervalMs,
       ...(config.localQueueSize > 1 ? { localQueue: { size: config.localQueueSize } } : {}),
       completeJobBatchDelay: config.completeJobBatchDelayMs,

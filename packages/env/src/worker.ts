@@ -25,8 +25,15 @@ export const workerEnvShape = {
     hint: "sender",
   },
   APP_URL: { schema: z.url().default("http://127.0.0.1:5173"), hint: "web app base URL for links" },
-  WORKER_CONCURRENCY: { schema: int(1, 8), hint: "jobs run at once by one worker process" },
-  WORKER_LOCAL_QUEUE_SIZE: { schema: int(-1, 32), hint: "jobs fetched per batch (-1 disables)" },
+  WORKER_CONCURRENCY: {
+    schema: int(1, 32),
+    hint: "jobs run at once by one worker process (most wait on the network)",
+  },
+  WORKER_DOCUMENT_CONCURRENCY: {
+    schema: int(1, 2),
+    hint: "documents analysed at once per process (CPU and memory bound)",
+  },
+  WORKER_LOCAL_QUEUE_SIZE: { schema: int(-1, 64), hint: "jobs fetched per batch (-1 disables)" },
   WORKER_COMPLETE_BATCH_MS: {
     schema: int(-1, 10),
     hint: "completion batching window, ms (-1 off)",

@@ -62,6 +62,10 @@ describe("job status and delivery", () => {
     const { jobId } = await newJob();
     const retrying = await waitForJob(db, jobId, (r) => r.status === "queued" && r.attempts === 1);
     expect(retrying.last_error).toBe("transient failure on attempt 1");
+    // graphile-worker records the failure a batch window after the jobs row says so.
+    await expect
+      .poll(async () => (await queuedJob(db, jobId))?.last_error)
+      .toBe("transient failure on attempt 1");
     const queued = await queuedJob(db, jobId);
     // graphile-worker's backoff: exp(attempts) seconds after the failure.
     expect(queued?.run_at.getTime()).toBeGreaterThan(Date.now() + 1000);

@@ -1,5 +1,6 @@
 import { Logger, run } from "graphile-worker";
 import type { WorkerConfig } from "../../config.ts";
+import { poolSizeFor } from "../../preset.ts";
 import { startWorker } from "../../runner.ts";
 import { trackedTask } from "../../tracking/tracked-task.ts";
 import { type BenchContext, holdAll, releaseHeld, silentSink } from "./context.ts";
@@ -39,7 +40,7 @@ export async function rawJobsPerSecond(
         localQueue: { size: config.localQueueSize },
         completeJobBatchDelay: config.completeJobBatchDelayMs,
         failJobBatchDelay: config.failJobBatchDelayMs,
-        maxPoolSize: Math.max(10, config.concurrency + 4),
+        maxPoolSize: poolSizeFor(config.concurrency),
       },
     },
   });
