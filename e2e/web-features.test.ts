@@ -3,13 +3,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { callQuery } from "./helpers/api.ts";
-import { launchBrowser, newContext, screenshot, withDiagnostics } from "./helpers/browser.ts";
-import {
-  accessTokenOf,
-  createConfirmedUser,
-  signInThroughUi,
-  type TestUser,
-} from "./helpers/users.ts";
+import { launchBrowser, screenshot, withDiagnostics } from "./helpers/browser.ts";
+import { accessTokenOf, openSignedIn } from "./helpers/users.ts";
 
 const stack = inject("stack");
 const { webUrl, serverUrl } = inject("e2e");
@@ -22,15 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedInPage(
-  label: string,
-): Promise<{ page: Page; user: TestUser; close: () => Promise<void> }> {
-  const user = await createConfirmedUser(stack, label);
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signInThroughUi(page, webUrl, user);
-  return { page, user, close: () => context.close() };
-}
+const signedInPage = (label: string) => openSignedIn(browser, stack, webUrl, label);
 
 function countApiCalls(page: Page): { mutations: number } {
   const counts = { mutations: 0 };

@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { StackInfo } from "@docket/supabase-local/testing";
 import { createClient } from "@supabase/supabase-js";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { newContext } from "./browser.ts";
 
 export interface TestUser {
   id: string;
@@ -48,4 +49,18 @@ export async function signInThroughUi(page: Page, webUrl: string, user: TestUser
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(`${webUrl}/documents`);
   await page.getByRole("heading", { name: "Documents", level: 1 }).waitFor();
+}
+
+/** A fresh confirmed user, signed in through the UI in a new browser context. */
+export async function openSignedIn(
+  browser: Browser,
+  stack: StackInfo,
+  webUrl: string,
+  label: string,
+): Promise<{ page: Page; user: TestUser; close: () => Promise<void> }> {
+  const user = await createConfirmedUser(stack, label);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signInThroughUi(page, webUrl, user);
+  return { page, user, close: () => context.close() };
 }
