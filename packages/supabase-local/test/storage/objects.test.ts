@@ -180,6 +180,23 @@ describe("objects", () => {
     expect(await files.remove(["rm/a.txt"])).toEqual({ data: [], error: null });
   });
 
+  it("lets exactly one of several racing uploads of one name win", async () => {
+    const files = kit().admin.storage.from("docs");
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => files.upload("race.txt", `writer ${i}`)),
+    );
+    const winners = results.filter((r) => r.error === null);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.error?.statusCode === "409")).toHaveLength(5);
+    const upserts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        files.upload("race.txt", `upsert ${i}`, { upsert: true }),
+      ),
+    );
+    expect(upserts.every((r) => r.error === null)).toBe(true);
+    expect(await (await files.download("race.txt")).data?.text()).toMatch(/^upsert \d$/);
+  });
+
   it("leaves exactly one file per row on disk after all of the above", async () => {
     const { stack } = kit();
     const { rows } = await stack.context.pools.admin.query<{ path: string }>(
