@@ -1,11 +1,12 @@
 import { type StackInfo, stackInfo } from "../stack/types.ts";
 
 /** `supabase status` style: one aligned line per value. */
-export function formatStatus(info: StackInfo): string {
+export function formatStatus(info: StackInfo & { smtpUrl?: string | undefined }): string {
   const rows: Array<[string, string]> = [
     ["API URL", info.apiUrl],
     ["DB URL", info.dbUrl],
     ["Mailbox URL", info.mailboxUrl],
+    ...(info.smtpUrl ? [["SMTP URL", info.smtpUrl] as [string, string]] : []),
     ["Publishable key", info.publishableKey],
     ["Secret key", info.secretKey],
     ["JWT secret", info.jwtSecret],
