@@ -123,7 +123,10 @@ export async function start(options: StartOptions = {}): Promise<RunningStack> {
       },
       context,
       stop: () => {
-        stopping ??= cleanup.runAll().then(() => log("stopped"));
+        // No new requests first, so none meets a closed pool; then everything else, newest first.
+        stopping ??= closeServer(gateway.server)
+          .then(() => cleanup.runAll())
+          .then(() => log("stopped"));
         return stopping;
       },
     };
