@@ -89,6 +89,17 @@ enable_confirmations = false
 max_frequency = "1s"
 `;
 
+/** E-mail confirmations on (the hosted default): sign-ups wait for the link in the mailbox. */
+export const CONFIRMATIONS_CONFIG = `
+[auth]
+site_url = "http://127.0.0.1:3000"
+additional_redirect_urls = ["https://app.example.com/**"]
+
+[auth.email]
+enable_confirmations = true
+max_frequency = "1s"
+`;
+
 /** Direct SQL on the stack's database (superuser), for assertions on auth.* rows. */
 export async function sql<T extends Record<string, unknown>>(
   stack: RunningStack,
