@@ -68,11 +68,11 @@ try {
   );
 
   console.log(
-    "\n4. SIGKILL a worker holding 16 jobs (8 running, 8 locally queued); default heartbeat settings",
+    "\n4. SIGKILL a worker process (concurrency 8) holding 16 long jobs; default heartbeat settings",
   );
   const crash = await sigkillRecovery(ctx, 16, config);
   console.log(
-    `   running at kill ${crash.runningAtKill}; all ${crash.jobs} re-run and succeeded after ${fmt(crash.recoveredMs / 1000, 1)} s (target ≤ 60 s; bound deadAfter ${config.deadAfterMs / 1000} s + heartbeat ${config.heartbeatIntervalMs / 1000} s); lost ${crash.lost}; duplicated ${crash.duplicated}`,
+    `   running at kill ${crash.runningAtKill} (the rest locked in its local queue); all ${crash.jobs} re-run and succeeded after ${fmt(crash.recoveredMs / 1000, 1)} s (target ≤ 60 s; bound deadAfter ${config.deadAfterMs / 1000} s + heartbeat ${config.heartbeatIntervalMs / 1000} s); lost ${crash.lost}; duplicated ${crash.duplicated}`,
   );
 
   console.log(

@@ -57,13 +57,6 @@ describe("crash recovery", () => {
     try {
       const rows = await Promise.all(jobIds.map((id) => waitForJob(db, id, finished, 30_000)));
       const recoveredMs = Date.now() - killedAt;
-      console.error(
-        JSON.stringify(
-          rows.map((r) => ({ a: r.attempts, res: r.result, s: r.started_at, f: r.finished_at })),
-        ),
-        process.pid,
-        recoveredMs,
-      );
       expect(rows.map((r) => r.status)).toEqual([
         "succeeded",
         "succeeded",

@@ -23,7 +23,8 @@ export async function sigkillRecovery(
   jobs: number,
   config: WorkerConfig,
 ): Promise<CrashResult> {
-  const child = await spawnWorker(config, { steps: 10_000, stepMs: 50 });
+  // Fewer slots than jobs: the victim holds some jobs running and the rest in its local queue.
+  const child = await spawnWorker({ ...config, concurrency: 8 }, { steps: 10_000, stepMs: 50 });
   const ids: string[] = [];
   for (let i = 0; i < jobs; i++) {
     ids.push(
@@ -42,7 +43,7 @@ export async function sigkillRecovery(
       )
     ).rows[0]?.n ?? 0;
   const deadline = Date.now() + 30_000;
-  while ((await running()) < Math.min(jobs, config.concurrency) && Date.now() < deadline) {
+  while ((await running()) < Math.min(jobs, 8) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const runningAtKill = await running();

@@ -57,7 +57,7 @@ export async function trackedJobsPerSecond(
   ctx: BenchContext,
   n: number,
   config: WorkerConfig,
-): Promise<{ perSecond: number; statusRoundTrips: number }> {
+): Promise<{ perSecond: number; statusRoundTrips: number; avgRoundTripMs: number }> {
   await ctx.db.query(
     `select app_private.enqueue_job($1, 'document__process', jsonb_build_object('documentId', gen_random_uuid()))
      from generate_series(1, $2)`,
@@ -80,11 +80,13 @@ export async function trackedJobsPerSecond(
     },
   });
   const before = worker.deps.status.flushes;
+  const beforeMs = worker.deps.status.roundTripMs;
   const began = performance.now();
   await releaseHeld(ctx.db, "document__process", n);
   await all;
   const seconds = (performance.now() - began) / 1000;
   const statusRoundTrips = worker.deps.status.flushes - before;
+  const avgRoundTripMs = (worker.deps.status.roundTripMs - beforeMs) / statusRoundTrips;
   await worker.stop();
-  return { perSecond: n / seconds, statusRoundTrips };
+  return { perSecond: n / seconds, statusRoundTrips, avgRoundTripMs };
 }
