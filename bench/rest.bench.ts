@@ -10,7 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { createClient } from "@supabase/supabase-js";
 import pg from "pg";
 
-type Mode = "rest-one" | "pg-one" | "rest-page" | "pg-page";
+type Mode = "rest-one" | "pg-one" | "rest-page" | "pg-page" | "http-floor";
 interface LoadJob {
   mode: Mode;
   seconds: number;
@@ -69,7 +69,7 @@ async function main() {
 
     console.log(`load: ${concurrency} in flight, ${seconds} s per case, after a 2 s warm-up each`);
     const results = new Map<Mode, LoadResult>();
-    for (const mode of ["pg-one", "rest-one", "pg-page", "rest-page"] as const) {
+    for (const mode of ["pg-one", "rest-one", "pg-page", "rest-page", "http-floor"] as const) {
       await inWorker({ ...job, mode, seconds: 2 });
       const r = await inWorker({ ...job, mode });
       results.set(mode, r);
@@ -86,6 +86,10 @@ async function main() {
     );
     console.log(
       `ratio 100-row page with embed, supabase-js+gateway / pg: ${((100 * rate("rest-page")) / rate("pg-page")).toFixed(1)} %`,
+    );
+    // The ceiling of any HTTP answer on this machine: the gateway's auth health route, no database.
+    console.log(
+      `single-row GET / bare HTTP round trip through the gateway: ${((100 * rate("rest-one")) / rate("http-floor")).toFixed(1)} %`,
     );
 
     if (soak > 0) await soakHeap({ ...job, mode: "rest-page", seconds: soak });
@@ -188,6 +192,11 @@ async function runLoad(job: LoadJob) {
         return (
           (await pool.query({ name: "page", text: PAGE_SQL, values: [offset] })).rowCount === 100
         );
+      case "http-floor": {
+        const res = await fetch(`${job.apiUrl}/auth/v1/health`, { headers: { apikey: job.key } });
+        await res.arrayBuffer();
+        return res.ok;
+      }
     }
   };
   const began = performance.now();
