@@ -39,6 +39,7 @@ describe("sign-up confirmation", () => {
 
     const mail = await latestMail(mailbox, email);
     expect(mail.subject).toBe("Confirm Your Signup");
+    expect(mail.html).toContain(`href="${linkIn(mail).replaceAll("&", "&amp;")}"`);
     const landing = await followLink(linkIn(mail));
     expect(landing.origin + landing.pathname).toBe("https://app.example.com/welcome");
     const fragment = fragmentOf(landing);

@@ -174,7 +174,7 @@ describe("HTTP API and persistence", () => {
     const one = await fetch(`${httpUrl}/api/messages/${first.id}`);
     expect(((await one.json()) as { subject: string }).subject).toBe("One");
     const page = await (await fetch(`${httpUrl}/?to=api@example.com`)).text();
-    expect(page).toContain("&#60;Two&#62;");
+    expect(page).toContain("&lt;Two&gt;");
     expect(page).not.toContain("<Two>");
 
     // A second mailbox on the same folder (a restarted stack) sees the same messages.
