@@ -1,6 +1,8 @@
 // Buckets through the real supabase-js: create/get/list/update/empty/delete, their validation and
 // the RLS rules on storage.buckets.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "./support/files.ts";
 import { useStorageStack } from "./support/stack.ts";
 
 const kit = useStorageStack();
@@ -143,9 +145,12 @@ describe("buckets", () => {
     const { client } = await user("emptier@example.com");
     const refused = await client.storage.emptyBucket("to-empty");
     expect(refused.error).toMatchObject({ statusCode: "403", status: 403 });
+    const bucketDir = join(kit().stack.context.dataDir, "storage", "to-empty");
+    expect(await listFiles(bucketDir)).toHaveLength(2);
     const emptied = await admin.storage.emptyBucket("to-empty");
     expect(emptied.data?.message).toMatch(/^Empty bucket has been queued/);
     expect((await admin.storage.from("to-empty").list("")).data).toEqual([]);
+    expect(await listFiles(bucketDir)).toEqual([]);
     expect((await admin.storage.deleteBucket("to-empty")).error).toBeNull();
   });
 });

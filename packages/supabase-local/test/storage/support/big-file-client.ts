@@ -11,7 +11,7 @@ const size = Number(bytes);
 const CHUNK = 64 * 1024;
 
 /** Deterministic content, so both sides can compute the same MD5 without storing the file. */
-export function* generatedChunks(total: number): Generator<Buffer> {
+function* generatedChunks(total: number): Generator<Buffer> {
   for (let i = 0; i < total / CHUNK; i += 1) yield Buffer.alloc(CHUNK, i % 251);
 }
 
