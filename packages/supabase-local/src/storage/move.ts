@@ -1,6 +1,7 @@
 // POST /object/move: the caller needs SELECT on the source and UPDATE with a WITH CHECK that
-// accepts the new name/bucket (probed as the caller, rolled back). Then the blob is renamed to a
-// new version and the row updated in place with service rights, keeping its id.
+// accepts the new name/bucket (probed as the caller, rolled back). Then the row is updated in place
+// with service rights (keeping its id) while the blob gets a hard link under the new version; the
+// old name is unlinked after the commit.
 import { errors, fromDbError } from "./errors.ts";
 import type { Handler } from "./handler-context.ts";
 import { readJsonObject, sendJson } from "./http.ts";
