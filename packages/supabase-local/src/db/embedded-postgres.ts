@@ -134,7 +134,8 @@ async function startServer(
   try {
     await server.start();
   } catch {
-    await server.stop().catch(() => undefined);
+    // The package rejects only once the server process has exited: nothing to stop (and its
+    // stop() would wait forever for that exit).
     throw new StartError(explainStartFailure(output, port, dir));
   }
   return postmasterPid(dir);

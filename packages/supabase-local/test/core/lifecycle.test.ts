@@ -115,6 +115,25 @@ describe("refusals that leave everything as it was", () => {
     expect(await readdir(project.dataDir)).not.toContain("postgres");
   });
 
+  it("refuses a cluster made by another Postgres major version and leaves it untouched", {
+    timeout: 90_000,
+  }, async () => {
+    const other = await tempProject({});
+    try {
+      await (await other.start()).stop();
+      const pgVersion = join(other.dataDir, "postgres", "PG_VERSION");
+      await writeFile(pgVersion, "16\n");
+      const error = await other.start().catch((e) => e);
+      expect(error).toBeInstanceOf(StartError);
+      expect(error.message).toMatch(
+        /was made by another Postgres version: run `supabase-local reset`$/,
+      );
+      expect(await readFile(pgVersion, "utf8")).toBe("16\n");
+    } finally {
+      await other.remove();
+    }
+  });
+
   it("refuses a data folder stamped by another version and leaves it untouched", async () => {
     const stamp = join(project.dataDir, "supabase-local.json");
     await writeFile(stamp, '{"format": 99}\n');
