@@ -12,7 +12,13 @@ export type EmailTokenKind =
   | "email_change_new"
   | "email_change_current";
 
-const STORAGE: Record<EmailTokenKind, { column: string; sentAt: string; type: string }> = {
+export type TokenColumn =
+  | "confirmation_token"
+  | "recovery_token"
+  | "email_change_token_new"
+  | "email_change_token_current";
+
+const STORAGE: Record<EmailTokenKind, { column: TokenColumn; sentAt: string; type: string }> = {
   confirmation: {
     column: "confirmation_token",
     sentAt: "confirmation_sent_at",
@@ -96,7 +102,7 @@ export async function clearEmailToken(db: Db, userId: string, kind: EmailTokenKi
   ]);
 }
 
-export function tokenColumn(kind: EmailTokenKind): string {
+export function tokenColumn(kind: EmailTokenKind): TokenColumn {
   return STORAGE[kind].column;
 }
 

@@ -1,6 +1,7 @@
 // SQL on auth.users and auth.identities. Columns are read with coalesce so rows written by seed
 // SQL with NULL token columns still work (GoTrue itself would choke on them).
 import type { Db } from "./db.ts";
+import type { TokenColumn } from "./email-tokens.ts";
 
 export const ZERO_INSTANCE = "00000000-0000-0000-0000-000000000000";
 
@@ -83,11 +84,7 @@ export function findUserByEmail(db: Db, email: string, lock = false): Promise<Us
 /** Looks a user up by an e-mail token hash in one of the token columns. */
 export function findUserByToken(
   db: Db,
-  column:
-    | "confirmation_token"
-    | "recovery_token"
-    | "email_change_token_new"
-    | "email_change_token_current",
+  column: TokenColumn,
   tokenHash: string,
 ): Promise<UserRow | null> {
   return one(db, `${column} = $1`, [tokenHash], true);

@@ -35,7 +35,7 @@ export interface FoundToken {
 }
 
 function storedValue(user: UserRow, kind: EmailTokenKind): string {
-  return String(user[tokenColumn(kind) as keyof UserRow] ?? "");
+  return user[tokenColumn(kind)] ?? "";
 }
 
 function notExpired(user: UserRow, kind: EmailTokenKind, settings: AuthSettings): boolean {
@@ -55,9 +55,7 @@ export async function findToken(
     let user: UserRow | null;
     let matches: (stored: string) => boolean;
     if ("tokenHash" in by) {
-      user = by.tokenHash
-        ? await findUserByToken(db, tokenColumn(kind) as never, by.tokenHash)
-        : null;
+      user = by.tokenHash ? await findUserByToken(db, tokenColumn(kind), by.tokenHash) : null;
       matches = (stored) => stored === by.tokenHash;
     } else {
       const hash = tokenHash(by.email, by.otp);
