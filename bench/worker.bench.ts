@@ -41,10 +41,10 @@ try {
   const viaSql = await trackedJobsPerSecond(ctx, JOBS, { ...config, statusVia: "sql" });
   console.log(`   raw graphile-worker no-op            ${fmt(raw)} jobs/s`);
   console.log(
-    `   Docket tracked, status via Data API  ${fmt(viaApi.perSecond)} jobs/s  (${pct(viaApi.perSecond, raw)} of raw; target ≥ 20 %) — ${fmt(viaApi.statusRoundTrips)} status round trips for ${fmt(JOBS * 2)} transitions`,
+    `   Docket tracked, status via Data API  ${fmt(viaApi.perSecond)} jobs/s  (${pct(viaApi.perSecond, raw)} of raw; target ≥ 20 %) — ${fmt(viaApi.statusRoundTrips)} status round trips for ${fmt(JOBS * 2)} transitions, ${fmt(viaApi.avgRoundTripMs, 1)} ms each`,
   );
   console.log(
-    `   Docket tracked, status via SQL       ${fmt(viaSql.perSecond)} jobs/s  (${pct(viaSql.perSecond, raw)} of raw) — same function, no HTTP hop`,
+    `   Docket tracked, status via SQL       ${fmt(viaSql.perSecond)} jobs/s  (${pct(viaSql.perSecond, raw)} of raw) — same function, no HTTP hop: ${fmt(viaSql.statusRoundTrips)} round trips, ${fmt(viaSql.avgRoundTripMs, 1)} ms each`,
   );
 
   console.log("\n2. Enqueue, 2,000 sequential calls each");
