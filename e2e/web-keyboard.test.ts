@@ -1,5 +1,6 @@
 // The app works from the keyboard alone: signing in, skipping to the content, switching the
-// upload tabs with arrow keys, and a dialog that opens, closes on Escape and gives focus back.
+// upload tabs with arrow keys, and a dialog that opens, closes on Escape and gives focus back
+// (then deletes for real when confirmed).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { callMutation } from "./helpers/api.ts";
@@ -89,6 +90,14 @@ describe("keyboard only", () => {
       // Nothing was deleted.
       await page.reload();
       await page.getByRole("heading", { name: "Keyboard notes", level: 1 }).waitFor();
+
+      // Confirming does delete it, and the list says so.
+      await tabTo(page, "button:Delete");
+      await page.keyboard.press("Enter");
+      await dialog.getByRole("button", { name: "Delete" }).click();
+      await page.waitForURL(`${webUrl}/documents`);
+      await page.getByText("Document deleted").waitFor();
+      await page.getByText("No documents yet").waitFor();
     });
     await context.close();
   });
