@@ -26,7 +26,7 @@ export function matchRoute(
     const ok = pattern.every((segment, i) => {
       const actual = parts[i] ?? "";
       if (segment.startsWith(":")) {
-        params[segment.slice(1)] = decodeURIComponent(actual);
+        params[segment.slice(1)] = safeDecode(actual);
         return actual !== "";
       }
       return segment === actual;
@@ -36,4 +36,13 @@ export function matchRoute(
     if (route.method === method) return { handler: route.handler, params };
   }
   return pathMatched ? "method_not_allowed" : null;
+}
+
+/** A malformed escape (`%E0%A4%A`) stays as written: the handler then rejects it as bad input. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -160,6 +160,16 @@ describe("grants and tokens", () => {
     });
   });
 
+  it("a malformed or non-UUID user id in the admin path is a 404, not a crash", async () => {
+    for (const id of ["%E0%A4%A", "not-a-uuid"]) {
+      const res = await call(`/admin/users/${id}`, {
+        method: "GET",
+        headers: { apikey: t.stack.secretKey, authorization: `Bearer ${t.stack.secretKey}` },
+      });
+      expect(res).toMatchObject({ status: 404, body: { code: "validation_failed" } });
+    }
+  });
+
   it("a user token cannot reach the admin API", async () => {
     const { data } = await t
       .anon()
