@@ -12,6 +12,7 @@ import { errorHandler, notFound } from "./http/fallbacks.ts";
 import { ipRateLimit } from "./http/ip-rate-limit.ts";
 import { requestId } from "./http/request-id.ts";
 import { requestLog } from "./http/request-log.ts";
+import { singleWriteResponse } from "./http/single-write-response.ts";
 import { type BucketRule, TokenBucketLimiter } from "./limits/token-bucket.ts";
 import type { Logger } from "./logger.ts";
 import { headersForErrors } from "./trpc/auth-errors.ts";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/trpc",
     ipRateLimit(new TokenBucketLimiter(deps.rateLimits.ip)),
+    singleWriteResponse(),
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory({
