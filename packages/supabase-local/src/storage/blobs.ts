@@ -58,7 +58,7 @@ function meter(limit: number) {
   return { stream, result: () => ({ size, eTag: `"${hash.digest("hex")}"` }) };
 }
 
-/** Larger than the 16–64 KiB defaults: fewer write calls and stream turns for big files. */
+/** Write buffer larger than the 16 KiB default: fewer write calls for big uploads. */
 const IO_CHUNK = 1024 * 1024;
 
 export function createBlobStore(paths: BlobPaths): BlobStore {
@@ -112,7 +112,8 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
       }
     },
     read(bucketId, version, range) {
-      return createReadStream(paths.blob(bucketId, version), { ...range, highWaterMark: IO_CHUNK });
+      // Default 64 KiB chunks: 1 MiB ones left far more garbage between collections (200 MB test).
+      return createReadStream(paths.blob(bucketId, version), range ?? {});
     },
     async copy(from, to) {
       const target = paths.blob(to.bucketId, to.version);
