@@ -126,13 +126,12 @@ function argsFromBody(r: RestRequest): { keys: string[]; json: string } {
   } catch {
     throw bodyError("Empty or invalid json");
   }
-  if (Array.isArray(parsed)) parsed = parsed[0] ?? {};
-  if (typeof parsed !== "object" || parsed === null) {
-    return { keys: [], json: text };
-  }
+  // A JSON array body uses its first object (PostgREST does the same).
+  const first = Array.isArray(parsed) ? (parsed[0] ?? {}) : parsed;
+  if (typeof first !== "object" || first === null) return { keys: [], json: text };
   return {
-    keys: Object.keys(parsed),
-    json: Array.isArray(JSON.parse(text)) ? JSON.stringify(parsed) : text,
+    keys: Object.keys(first),
+    json: Array.isArray(parsed) ? JSON.stringify(first) : text,
   };
 }
 
