@@ -32,9 +32,11 @@ afterAll(async () => {
 describe("crash recovery", () => {
   it("a SIGKILLed worker's running jobs are unlocked and finished by another worker", async () => {
     const fast = { heartbeatIntervalMs: 500, deadAfterMs: 3000, pollIntervalMs: 200 };
+    // More slots than jobs (jobs other files left queued may take some) and jobs far longer than
+    // the test, so every one of ours is mid-run when the worker is killed.
     const child = await spawnWorker(
-      { ...connection, ...fast, concurrency: 4 },
-      { steps: 100, stepMs: 100 },
+      { ...connection, ...fast, concurrency: 16 },
+      { steps: 600, stepMs: 100 },
     );
     const jobIds: string[] = [];
     for (let i = 0; i < 4; i++) {
