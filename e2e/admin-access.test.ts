@@ -125,7 +125,8 @@ describe("admin dashboard access", () => {
       await grant.getByText(admin.email).waitFor();
       await grant.getByRole("link", { name: `user ${newcomer.id.slice(0, 8)}` }).waitFor();
       await revoke.getByText(admin.email).waitFor();
-      expect(await log.getByRole("row").count()).toBe(3);
+      // Header + the two actions on this user, once the target filter has applied.
+      await expect.poll(() => log.getByRole("row").count(), { timeout: 15_000 }).toBe(3);
       await screenshot(adminPage, "admin-audit");
     });
 

@@ -85,11 +85,12 @@ describe("admin dashboard: jobs and system operations", () => {
       await page.getByLabel("Status").selectOption("failed");
       await page.getByLabel("User id").fill(owner.id);
       await page.getByLabel("User id").press("Enter");
-      await page.waitForURL(/status=failed/);
+      await page.waitForURL((url) => url.searchParams.get("user") === owner.id);
       const table = page.getByRole("table", { name: "Jobs" });
       const link = table.getByRole("link", { name: `Job ${created.job.id}` });
       await link.waitFor();
-      expect(await table.getByRole("row").count()).toBe(2);
+      // Other flows have failed jobs too: wait until only this user's one is listed.
+      await expect.poll(() => table.getByRole("row").count(), { timeout: 15_000 }).toBe(2);
       await screenshot(page, "admin-jobs");
 
       await link.click();
@@ -130,6 +131,67 @@ describe("admin dashboard: jobs and system operations", () => {
       actor_id: admin.id,
       target_type: "job",
     });
+    await context.close();
+  });
+
+  it("bulk-retries one user's failed jobs and nobody else's", async () => {
+    const admin = await createConfirmedUser(stack, "bulk-admin");
+    await makeAdmin(stack, admin);
+    const adminToken = await accessTokenOf(stack, admin);
+    const owner = await createConfirmedUser(stack, "bulk-owner");
+    const ownerToken = await accessTokenOf(stack, owner);
+    const bystander = await createConfirmedUser(stack, "bulk-bystander");
+    const broken = async (token: string, name: string) =>
+      callMutation<{ job: { id: string } }>(serverUrl, token, "documents.create", {
+        source: "file",
+        fileName: name,
+        contentBase64: Buffer.from("still not a pdf").toString("base64"),
+      });
+    const jobs = [
+      (await broken(ownerToken, "a.pdf")).job.id,
+      (await broken(ownerToken, "b.pdf")).job.id,
+    ];
+    const other = (await broken(await accessTokenOf(stack, bystander), "c.pdf")).job.id;
+    const firstRuns = await Promise.all(
+      [...jobs, other].map((id) => waitForJob(adminToken, id, "failed")),
+    );
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await withDiagnostics(page, "admin-bulk-retry", async () => {
+      await signInToAdmin(page, adminUrl, admin, `/jobs?status=failed&user=${owner.id}`);
+      const table = page.getByRole("table", { name: "Jobs" });
+      await expect.poll(() => table.getByRole("row").count(), { timeout: 15_000 }).toBe(3);
+      await page.getByRole("button", { name: "Retry all failed" }).click();
+      const dialog = page.getByRole("dialog", { name: "Retry every failed job?" });
+      await dialog.getByText("of this user").waitFor();
+      await dialog.getByRole("button", { name: "Retry failed jobs" }).click();
+      await page.getByText("2 failed job(s) queued again").waitFor();
+    });
+
+    // Both of the owner's jobs ran again (and failed again: the files are still broken) ...
+    await expect
+      .poll(
+        async () => {
+          const now = await Promise.all(
+            jobs.map((jobId) =>
+              adminQuery<{ job: Job }>(serverUrl, adminToken, "admin.jobs.get", { jobId }),
+            ),
+          );
+          return now.every(
+            ({ job }, i) => job.status === "failed" && job.started_at !== firstRuns[i]?.started_at,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    // ... and the bystander's was left alone.
+    const untouched = await adminQuery<{ job: Job }>(serverUrl, adminToken, "admin.jobs.get", {
+      jobId: other,
+    });
+    expect(untouched.job.started_at).toBe(firstRuns[2]?.started_at);
+    const audit = await auditEntries(serverUrl, adminToken, "admin.jobs.retryFailed");
+    expect(audit.some((e) => e.actor_id === admin.id)).toBe(true);
     await context.close();
   });
 
