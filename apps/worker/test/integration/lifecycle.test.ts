@@ -129,5 +129,7 @@ describe("job status and delivery", () => {
     expect(released.last_error).toMatch(/shutting down/);
     const queued = await queuedJob(db, jobId);
     expect(queued?.locked_by).toBeNull();
+    // Leave nothing queued for the next file's workers.
+    await asServiceRole(db, "select public.cancel_job($1)", [jobId]);
   });
 });
