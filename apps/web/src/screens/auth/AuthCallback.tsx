@@ -23,7 +23,13 @@ export function AuthCallback() {
     void auth.getSession().then(({ data, error }) => {
       if (cancelled) return;
       if (data.session) navigate("/documents", { replace: true });
-      else setProblem(error?.message ?? "This link has expired or was already used.");
+      // Typically a link opened in another browser than the one that asked for it: the PKCE
+      // verifier lives there. A confirmation has still gone through on the server.
+      else
+        setProblem(
+          error?.message ??
+            "This link has expired, was already used, or was opened in another browser. If it confirmed your e-mail, sign in with your password.",
+        );
     });
     return () => {
       cancelled = true;
