@@ -94,6 +94,24 @@ describe("notification__send", () => {
     ]);
   });
 
+  it("a document that fails for good tells its owner why", async () => {
+    const email = `f-${crypto.randomUUID()}@docket.test`;
+    const owner = await createUser(db, email);
+    const documentId = await insertTextDocument(db, owner, "Blank page", "   ");
+    const job = await waitForJob(db, await enqueueDocument(db, owner, documentId), finished);
+    expect(job.status).toBe("failed");
+    const mail = await mailTo(email);
+    expect(mail.data).toContain("Subject: Processing failed: Blank page");
+    expect(mail.data).toContain("The document contains no readable text");
+    const { rows } = await db.query(
+      "select kind, body from public.notifications where user_id = $1",
+      [owner],
+    );
+    expect(rows).toEqual([
+      { kind: "document_failed", body: "The document contains no readable text" },
+    ]);
+  });
+
   it("a notification for a user that no longer exists is dropped, not retried", async () => {
     const userId = crypto.randomUUID();
     const owner = await createUser(db);
