@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  EmptyState,
-  Field,
-  Input,
-  Pagination,
-  Spinner,
-  Table,
-} from "@docket/ui";
+import { Alert, Card, EmptyState, Pagination, Spinner, Table } from "@docket/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
+import { AuditFilterBar } from "../audit/AuditFilterBar.tsx";
 import {
   AUDIT_PAGE_SIZE,
-  AUDITED_ACTIONS,
   type AuditFilters,
   auditFiltersFromQuery,
   auditInputOf,
@@ -26,9 +16,6 @@ import type { AuditRow } from "../lib/api-types.ts";
 import { formatDateTime, shortId } from "../lib/format.ts";
 import { Link, setQuery, useLocation } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
-
-const selectClass =
-  "h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm focus:border-brand-500 focus:outline-none";
 
 function targetLink(row: AuditRow) {
   if (!row.target_id) return row.target_type ?? "—";
@@ -53,7 +40,6 @@ export function AuditPage() {
   const { search } = useLocation();
   const filters = auditFiltersFromQuery(search);
   const now = useMemo(() => Date.now(), [search]);
-  const [target, setTarget] = useState(filters.target ?? "");
   const set = (patch: Partial<AuditFilters>) =>
     setQuery(auditQueryOf({ ...filters, ...patch, page: patch.page ?? 1 }));
 
@@ -70,67 +56,7 @@ export function AuditPage() {
     <>
       <PageTitle>Audit log</PageTitle>
       <Card>
-        <form
-          className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,1fr)_auto]"
-          onSubmit={(e) => {
-            e.preventDefault();
-            set({ target: target.trim() || undefined });
-          }}
-        >
-          <Field label="Action">
-            {(p) => (
-              <select
-                {...p}
-                className={selectClass}
-                value={filters.action ?? ""}
-                onChange={(e) => set({ action: e.target.value || undefined })}
-              >
-                <option value="">Any action</option>
-                {AUDITED_ACTIONS.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="When">
-            {(p) => (
-              <select
-                {...p}
-                className={selectClass}
-                value={filters.window ?? ""}
-                onChange={(e) =>
-                  set({ window: auditFiltersFromQuery(`window=${e.target.value}`).window })
-                }
-              >
-                <option value="">Any time</option>
-                <option value="24h">Last 24 hours</option>
-                <option value="7d">Last 7 days</option>
-                <option value="30d">Last 30 days</option>
-              </select>
-            )}
-          </Field>
-          <Field label="Target id" hint="A user or job id; press Enter">
-            {(p) => <Input {...p} value={target} onChange={(e) => setTarget(e.target.value)} />}
-          </Field>
-          <div className="flex items-start gap-2 pt-6">
-            {filters.actor && (
-              <Button variant="secondary" onClick={() => set({ actor: undefined })}>
-                Any admin
-              </Button>
-            )}
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setTarget("");
-                setQuery({});
-              }}
-            >
-              Clear
-            </Button>
-          </div>
-        </form>
+        <AuditFilterBar filters={filters} onChange={set} />
         {audit.isError && <Alert>{describeApiError(audit.error)}</Alert>}
         {audit.isPending && <Spinner label="Loading the audit log" />}
         {audit.data &&
