@@ -3,6 +3,9 @@ import { useEffect, useRef } from "react";
 import { isTerminal, nextPollDelay } from "../lib/poll-delay.ts";
 import { trpc } from "../lib/trpc.ts";
 
+/** How long after a job finishes its notification is usually there. */
+const NOTIFICATION_LAG_MS = 2000;
+
 /**
  * Polls a job until it finishes (fast while it moves, backing off while it does not). When it
  * has finished but the document page still shows it unfinished (`shownStatus`, from the document
@@ -33,12 +36,19 @@ export function useJobPolling(jobId: string | undefined, shownStatus: string | u
   });
 
   const status = job.data?.status;
+  const notificationTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (status && isTerminal(status) && status !== shownStatus) {
-      void queryClient.invalidateQueries(trpc.documents.pathFilter());
-      void queryClient.invalidateQueries(trpc.notifications.pathFilter());
-    }
+    if (!status || !isTerminal(status) || status === shownStatus) return;
+    void queryClient.invalidateQueries(trpc.documents.pathFilter());
+    // The "document ready" notification is its own job that runs just after this one. The timer
+    // must outlive the re-render that the document refetch causes, so it is kept in a ref.
+    clearTimeout(notificationTimer.current);
+    notificationTimer.current = setTimeout(
+      () => void queryClient.invalidateQueries(trpc.notifications.pathFilter()),
+      NOTIFICATION_LAG_MS,
+    );
   }, [status, shownStatus, queryClient]);
+  useEffect(() => () => clearTimeout(notificationTimer.current), []);
 
   return job;
 }
