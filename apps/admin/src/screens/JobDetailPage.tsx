@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Progress, Spinner, useToast } from "@docket/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { JobStatusBadge } from "../jobs/JobStatusBadge.tsx";
+import { QueueActions } from "../jobs/QueueActions.tsx";
 import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
@@ -107,6 +108,11 @@ export function JobDetailPage({ id }: { id: string }) {
             <dd className="font-mono">{job.request_id ?? "—"}</dd>
           </dl>
         </Card>
+        {job.status === "queued" && (
+          <Card title="Queue">
+            <QueueActions jobId={job.id} />
+          </Card>
+        )}
         {job.last_error && (
           <Card title="Last error">
             <pre className="whitespace-pre-wrap break-words text-sm text-red-800">
