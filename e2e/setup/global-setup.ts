@@ -24,6 +24,10 @@ export interface E2eInfo {
   serverUrl: string;
   webDist: string;
   tokenMinterUrl: string;
+  /** The shared worker's process, which a flow may pause (helpers/worker.ts). */
+  workerPid: number;
+  /** Where the worker sends e-mail (the stack's mailbox). */
+  smtpUrl: string;
   /** The one account of the fake GitHub that "Continue with GitHub" signs in as. */
   githubAccount: GithubAccount;
 }
@@ -78,7 +82,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const admin = hasAdmin ? await site("admin") : null;
     const server = await startApiServer(stack, admin ? [web.url, admin.url] : [web.url]);
     cleanups.push(() => server.close());
-    const worker = await startTestWorker(stack, { appUrl: web.url, smtpUrl: smtpUrlOf(stack) });
+    const smtpUrl = smtpUrlOf(stack);
+    const worker = await startTestWorker(stack, { appUrl: web.url, smtpUrl });
     cleanups.push(() => worker.stop());
     const minter = await startTokenMinter(stack);
     cleanups.push(() => minter.close());
@@ -99,6 +104,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       serverUrl: server.url,
       webDist: web.dist,
       tokenMinterUrl: minter.url,
+      workerPid: worker.pid,
+      smtpUrl,
       githubAccount: GITHUB_ACCOUNT,
     });
     return teardown;

@@ -7,7 +7,15 @@ import type { StackInfo } from "@docket/supabase-local/testing";
 const WORKER_DIR = fileURLToPath(new URL("../../apps/worker/", import.meta.url));
 
 export interface RunningWorker {
+  pid: number;
   stop(): Promise<void>;
+}
+
+export interface TestWorkerOptions {
+  appUrl: string;
+  smtpUrl: string;
+  /** More of the worker's own settings (packages/env/src/worker.ts), e.g. to slow its steps. */
+  env?: Record<string, string>;
 }
 
 function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -23,7 +31,7 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 export async function startTestWorker(
   stack: StackInfo,
-  options: { appUrl: string; smtpUrl: string },
+  options: TestWorkerOptions,
 ): Promise<RunningWorker> {
   const child = spawn(process.execPath, ["src/main.ts"], {
     cwd: WORKER_DIR,
@@ -38,6 +46,7 @@ export async function startTestWorker(
       WORKER_POLL_INTERVAL_MS: "500",
       WORKER_SHUTDOWN_TIMEOUT_MS: "3000",
       LOG_LEVEL: "warning",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +62,9 @@ export async function startTestWorker(
   if (!ready || child.exitCode !== null) {
     throw new Error(`the worker exited at start-up with code ${child.exitCode}`);
   }
+  if (child.pid === undefined) throw new Error("the worker did not start");
   return {
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       if (!(await exited(child, 8000))) {
