@@ -56,6 +56,16 @@ async function watchProgress(page: Page, timeoutMs = 60_000): Promise<number[]> 
   throw new Error(`progress stuck at ${seen.at(-1)} (saw ${seen.join(", ")})`);
 }
 
+/** Clicks a download button and returns the saved file's text, checking its name. */
+async function download(page: Page, button: string, fileName: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: button }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe(fileName);
+  return readFile(await file.path(), "utf8");
+}
+
 async function openAndFinish(page: Page, title: string, expectedEntity: string) {
   await page.getByRole("link", { name: title, exact: true }).click();
   await page.getByRole("heading", { name: title, level: 1 }).waitFor();
@@ -109,15 +119,16 @@ describe("a new user's first documents", () => {
       // The text file: progress to 100 %, outputs, then the CSV download.
       await openAndFinish(page, "planning-notes.txt", "billing@acme.test");
       await screenshot(page, "web-document-detail");
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: "Download Entities CSV" }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe("planning-notes.csv");
-      const csv = await readFile(await download.path(), "utf8");
+      const csv = await download(page, "Download Entities CSV", "planning-notes.csv");
       expect(csv.split(/\r?\n/)[0]).toBe("type,value,count");
       expect(csv).toContain("billing@acme.test");
       expect(csv).toContain("https://acme.test/renewal");
+      // The other downloads: the clean Markdown and the stats as JSON.
+      const markdown = await download(page, "Download Markdown", "planning-notes.md");
+      expect(markdown).toContain("Send the signed contract to billing@acme.test");
+      const stats = JSON.parse(await download(page, "Download Stats JSON", "planning-notes.json"));
+      expect(stats).toMatchObject({ words: expect.any(Number), entityCounts: { emails: 1 } });
+      expect(stats.words).toBeGreaterThan(30);
 
       // The PDF: its text was extracted, so its entities are there too.
       await page.getByRole("link", { name: "← Documents" }).click();

@@ -112,7 +112,8 @@ export function JobPanel({ job, onRetry, onCancel, busy, actionError }: JobPanel
           </>
         }
       >
-        The document stays, but it will have no summary or outputs until you retry.
+        The document stays, without a summary or outputs. A cancelled job cannot be restarted: to
+        process the document later, add it again.
       </Dialog>
     </div>
   );

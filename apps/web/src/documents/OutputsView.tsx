@@ -15,8 +15,15 @@ const downloads = [
   { kind: "stats_json", label: "Stats JSON", ext: "json", mime: "application/json" },
 ] as const;
 
+export interface OutputsViewProps {
+  title: string;
+  outputs: OutputView[];
+  /** Why there are no outputs, when the reason is known (failed or cancelled processing). */
+  emptyDescription?: string;
+}
+
 /** Summary, stats and the entities table of a processed document, with downloads. */
-export function OutputsView({ title, outputs }: { title: string; outputs: OutputView[] }) {
+export function OutputsView({ title, outputs, emptyDescription }: OutputsViewProps) {
   const byKind = useMemo(() => new Map(outputs.map((o) => [o.kind, o.content ?? ""])), [outputs]);
   const summary = byKind.get("summary");
   const stats = statItems(byKind.get("stats_json") ?? "");
@@ -24,7 +31,10 @@ export function OutputsView({ title, outputs }: { title: string; outputs: Output
 
   if (outputs.length === 0) {
     return (
-      <EmptyState title="No outputs yet" description="They appear here when processing is done." />
+      <EmptyState
+        title="No outputs yet"
+        description={emptyDescription ?? "They appear here when processing is done."}
+      />
     );
   }
 

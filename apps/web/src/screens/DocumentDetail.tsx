@@ -85,6 +85,7 @@ export function DocumentDetail({ id }: { id: string }) {
   // The polled job is fresher than the one that came with the document.
   const currentJob = job.data ?? latestJob;
   const actionError = retry.error ?? cancel.error;
+  const cancelled = currentJob?.status === "cancelled";
 
   return (
     <>
@@ -106,7 +107,7 @@ export function DocumentDetail({ id }: { id: string }) {
         <Card title="Processing">
           <div className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <span>
-              Status: <DocumentStatusBadge status={d.status} />
+              Status: <DocumentStatusBadge status={cancelled ? "cancelled" : d.status} />
             </span>
             {d.file_name && <span>File: {d.file_name}</span>}
             {d.size_bytes !== null && <span>Size: {formatBytes(d.size_bytes)}</span>}
@@ -125,7 +126,11 @@ export function DocumentDetail({ id }: { id: string }) {
           )}
         </Card>
         <Card title="Outputs">
-          <OutputsView title={d.title} outputs={doc.data.outputs} />
+          <OutputsView
+            title={d.title}
+            outputs={doc.data.outputs}
+            emptyDescription={emptyOutputsReason(currentJob?.status)}
+          />
         </Card>
       </div>
       <Dialog
@@ -152,4 +157,11 @@ export function DocumentDetail({ id }: { id: string }) {
       </Dialog>
     </>
   );
+}
+
+function emptyOutputsReason(jobStatus: string | undefined): string | undefined {
+  if (jobStatus === "cancelled")
+    return "Processing was cancelled. Add the document again to process it.";
+  if (jobStatus === "failed") return "Processing failed: see why above.";
+  return undefined;
 }
