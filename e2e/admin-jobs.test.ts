@@ -14,6 +14,7 @@ import { callMutation } from "./helpers/api.ts";
 import { launchBrowser, newContext, screenshot, withDiagnostics } from "./helpers/browser.ts";
 import { makePdf } from "./helpers/pdf.ts";
 import { accessTokenOf, createConfirmedUser } from "./helpers/users.ts";
+import { whileSharedWorkerPaused } from "./helpers/worker.ts";
 
 const stack = inject("stack");
 const { adminUrl, serverUrl } = inject("e2e");
@@ -195,6 +196,78 @@ describe("admin dashboard: jobs and system operations", () => {
     await context.close();
   });
 
+  it("cancels a queued job, finds it with every filter, and runs it again", async () => {
+    const admin = await createConfirmedUser(stack, "cancel-admin");
+    await makeAdmin(stack, admin);
+    const adminToken = await accessTokenOf(stack, admin);
+    const owner = await createConfirmedUser(stack, "cancel-owner");
+    const ownerToken = await accessTokenOf(stack, owner);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const state = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "State", exact: true }) });
+
+    let jobId = "";
+    // With no worker running, the job stays queued until the dashboard cancels it.
+    await whileSharedWorkerPaused(async () => {
+      const created = await callMutation<{ job: { id: string } }>(
+        serverUrl,
+        ownerToken,
+        "documents.create",
+        { source: "text", title: "Queued memo", text: "Waiting for a worker that is paused." },
+      );
+      jobId = created.job.id;
+      await withDiagnostics(page, "admin-cancel", async () => {
+        await signInToAdmin(page, adminUrl, admin, `/jobs/${jobId}`);
+        await state.getByText("queued", { exact: true }).waitFor();
+        await page.getByRole("button", { name: "Cancel", exact: true }).click();
+        await page.getByText("Cancel requested").waitFor();
+        await state.getByText("cancelled", { exact: true }).waitFor();
+        // Attempts and timings: it never started.
+        await state.getByText("0 of", { exact: false }).waitFor();
+      });
+    });
+    expect((await waitForJob(adminToken, jobId, "cancelled")).started_at).toBeNull();
+
+    await withDiagnostics(page, "admin-job-filters", async () => {
+      // Status, kind, time window and user together narrow the list to this one job.
+      await page.goto(`${adminUrl}/jobs`);
+      await page.getByLabel("Status").selectOption("cancelled");
+      await page.getByLabel("Kind").selectOption("document__process");
+      await page.getByLabel("Created within").selectOption("1h");
+      await page.getByLabel("User id").fill(owner.id);
+      await page.getByLabel("User id").press("Enter");
+      await page.waitForURL(
+        (url) =>
+          url.searchParams.get("user") === owner.id &&
+          url.searchParams.get("kind") === "document__process" &&
+          url.searchParams.get("window") === "1h" &&
+          url.searchParams.get("status") === "cancelled",
+      );
+      const table = page.getByRole("table", { name: "Jobs" });
+      await expect.poll(() => table.getByRole("row").count(), { timeout: 15_000 }).toBe(2);
+      await table.getByRole("link", { name: `Job ${jobId}` }).click();
+
+      await page.getByRole("button", { name: "Retry" }).click();
+      await page.getByText("Job queued again").waitFor();
+      await state.getByText("succeeded", { exact: true }).waitFor({ timeout: 60_000 });
+      await state.getByText("1 of", { exact: false }).waitFor();
+      await screenshot(page, "admin-job-retried-after-cancel");
+    });
+    for (const action of ["admin.jobs.cancel", "admin.jobs.retry"]) {
+      const entries = await auditEntries(serverUrl, adminToken, action);
+      expect(
+        entries.find((e) => e.target_id === jobId),
+        action,
+      ).toMatchObject({
+        actor_id: admin.id,
+        target_type: "job",
+      });
+    }
+    await context.close();
+  });
+
   it("starts cleanup as a background job and follows it to the end", async () => {
     const admin = await createConfirmedUser(stack, "system-admin");
     await makeAdmin(stack, admin);
@@ -228,6 +301,96 @@ describe("admin dashboard: jobs and system operations", () => {
     });
     const token = await accessTokenOf(stack, admin);
     const entries = await auditEntries(serverUrl, token, "admin.system.cleanup");
+    expect(entries.some((e) => e.actor_id === admin.id)).toBe(true);
+    await context.close();
+  });
+
+  it("reprocesses every document as a background job, with the overview in step", async () => {
+    const admin = await createConfirmedUser(stack, "reprocess-admin");
+    await makeAdmin(stack, admin);
+    const adminToken = await accessTokenOf(stack, admin);
+    const owner = await createConfirmedUser(stack, "reprocess-owner");
+    const created = await callMutation<{ job: { id: string } }>(
+      serverUrl,
+      await accessTokenOf(stack, owner),
+      "documents.create",
+      { source: "text", title: "Reprocess me", text: "Processed once, then once more." },
+    );
+    await waitForJob(adminToken, created.job.id, "succeeded");
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await withDiagnostics(page, "admin-overview", async () => {
+      // The overview's counts are the server's (nothing else runs while files run one by one).
+      await signInToAdmin(page, adminUrl, admin, "/");
+      await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+      const overview = await adminQuery<{ users: number; documents: number }>(
+        serverUrl,
+        adminToken,
+        "admin.system.overview",
+        {},
+      );
+      const stat = (label: string) =>
+        page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) });
+      await stat("Users").getByText(String(overview.users), { exact: true }).waitFor();
+      await stat("Documents").getByText(String(overview.documents), { exact: true }).waitFor();
+      await stat("Queue depth").waitFor();
+      await stat("Failed jobs, last 24 h").waitFor();
+      await page.getByRole("heading", { name: "Jobs by status" }).waitFor();
+    });
+
+    await withDiagnostics(page, "admin-reprocess", async () => {
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "System" })
+        .click();
+      const card = page.locator("section").filter({ hasText: "Queues processing again" });
+      await card.getByRole("button", { name: "Start" }).click();
+      await page
+        .getByRole("dialog", { name: "Reprocess all documents?" })
+        .getByRole("button", { name: "Start" })
+        .click();
+      await page.getByText("Reprocess all documents: started").waitFor();
+      const newest = page
+        .getByRole("list", { name: "Recent runs: Reprocess all documents" })
+        .getByRole("listitem")
+        .first();
+      await newest.getByText("succeeded", { exact: true }).waitFor({ timeout: 60_000 });
+      await newest.getByRole("progressbar").and(page.locator('[aria-valuenow="100"]')).waitFor();
+      await screenshot(page, "admin-system-reprocess");
+    });
+
+    // The owner's document was processed again by a new job, and the fan-out has drained (so
+    // later flows do not wait behind it).
+    await expect
+      .poll(
+        async () => {
+          const { items } = await adminQuery<{ items: Job[] }>(
+            serverUrl,
+            adminToken,
+            "admin.jobs.list",
+            { ownerId: owner.id, kind: "document__process", limit: 5 },
+          );
+          return items.map((j) => j.status);
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toEqual(["succeeded", "succeeded"]);
+    await expect
+      .poll(
+        async () => {
+          const { queue } = await adminQuery<{ queue: { due: number; locked: number } | null }>(
+            serverUrl,
+            adminToken,
+            "admin.system.overview",
+            {},
+          );
+          return queue ? queue.due + queue.locked : -1;
+        },
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(0);
+    const entries = await auditEntries(serverUrl, adminToken, "admin.system.reprocessAll");
     expect(entries.some((e) => e.actor_id === admin.id)).toBe(true);
     await context.close();
   });

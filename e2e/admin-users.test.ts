@@ -1,9 +1,12 @@
-// The account actions on a user's page: ban stops sign-in until unban; delete asks first, does
-// nothing when the admin backs out, and removes the account for good when confirmed.
+// The Users screens: a search that spans pages, a user's documents and jobs, and the account
+// actions on a user's page: ban stops sign-in until unban; delete asks first, does nothing when
+// the admin backs out, and removes the account for good when confirmed.
+import { randomUUID } from "node:crypto";
 import { createClient } from "@supabase/supabase-js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { auditEntries, makeAdmin, secretClient, signInToAdmin } from "./helpers/admin.ts";
+import { callMutation } from "./helpers/api.ts";
 import { launchBrowser, newContext, screenshot, withDiagnostics } from "./helpers/browser.ts";
 import { accessTokenOf, createConfirmedUser, type TestUser } from "./helpers/users.ts";
 
@@ -86,6 +89,62 @@ describe("admin dashboard: account actions", () => {
         actor_id: admin.id,
       });
     }
+    await context.close();
+  });
+
+  it("pages through the users a search finds, and shows a user's documents and jobs", async () => {
+    const admin = await createConfirmedUser(stack, "list-admin");
+    await makeAdmin(stack, admin);
+    // Setup: 22 users share a tag in their e-mail, one more than a page (20).
+    const tag = `pager-${randomUUID().slice(0, 6)}`;
+    const tagged = await Promise.all(
+      Array.from({ length: 22 }, () => createConfirmedUser(stack, tag)),
+    );
+    const writer = tagged[0];
+    if (!writer) throw new Error("unreachable");
+    const { job } = await callMutation<{ job: { id: string } }>(
+      serverUrl,
+      await accessTokenOf(stack, writer),
+      "documents.create",
+      { source: "text", title: "Field report", text: "Seen by the admin on the user's page." },
+    );
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await withDiagnostics(page, "admin-users-pages", async () => {
+      await signInToAdmin(page, adminUrl, admin, "/users");
+      await page.getByLabel("Search by e-mail or name").fill(tag);
+      const table = page.getByRole("table", { name: "Users" });
+      const pager = page.getByRole("navigation", { name: "Users pages" });
+      // The search is debounced: wait until only tagged users are listed.
+      const listed = () => table.getByRole("link").allTextContents();
+      await expect
+        .poll(async () => (await listed()).every((email) => email.includes(tag)), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      await pager.getByText("Page 1 of 2").waitFor();
+      const firstPage = await listed();
+      expect(firstPage).toHaveLength(20);
+      await pager.getByRole("button", { name: "Next" }).click();
+      await pager.getByText("Page 2 of 2").waitFor();
+      await expect.poll(() => table.getByRole("row").count()).toBe(3);
+      const secondPage = await listed();
+      expect(new Set([...firstPage, ...secondPage])).toEqual(new Set(tagged.map((u) => u.email)));
+
+      await page.goto(`${adminUrl}/users/${writer.id}`);
+      await page.getByRole("heading", { name: writer.email, level: 1 }).waitFor();
+      const docs = page.getByRole("table", { name: "Their documents" });
+      await docs.getByRole("cell", { name: "Field report" }).waitFor();
+      const jobs = page.getByRole("table", { name: "Their jobs" });
+      await jobs.getByRole("link", { name: `Job ${job.id}` }).waitFor();
+      await page.getByRole("link", { name: "All their jobs" }).click();
+      await page.waitForURL((url) => url.searchParams.get("user") === writer.id);
+      await page
+        .getByRole("table", { name: "Jobs" })
+        .getByRole("link", { name: `Job ${job.id}` })
+        .waitFor();
+    });
     await context.close();
   });
 });

@@ -81,7 +81,9 @@ export function JobDetailPage({ id }: { id: string }) {
           <Progress
             value={job.progress}
             label="Job progress"
-            tone={job.status === "failed" ? "danger" : "brand"}
+            tone={
+              job.status === "failed" ? "danger" : job.status === "succeeded" ? "success" : "brand"
+            }
           />
           <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">Id</dt>
