@@ -1,15 +1,18 @@
-// The site these flows use was built from the test stack's real keys: only the publishable one
-// may be inside it.
+// The sites these flows use were built from the test stack's real keys: only the publishable one
+// may be inside them.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 
 const stack = inject("stack");
-const { webDist } = inject("e2e");
+const { webDist, adminDist } = inject("e2e");
 
-describe("the built web app under test", () => {
-  it("holds the publishable key and no secret of the stack", async () => {
-    const entries = await readdir(webDist, { withFileTypes: true, recursive: true });
+describe.each([
+  { site: "web app", dist: webDist },
+  { site: "admin dashboard", dist: adminDist },
+])("the built $site under test", ({ dist }) => {
+  it.skipIf(!dist)("holds the publishable key and no secret of the stack", async () => {
+    const entries = await readdir(dist, { withFileTypes: true, recursive: true });
     const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
     const containing = async (needle: string) => {
       const hits: string[] = [];

@@ -69,6 +69,16 @@ function recordApiCalls(page: Page): ApiCall[] {
   return calls;
 }
 
+/** Counts the refresh-token grants the page asks Auth for. */
+function countRefreshes(page: Page): { count: number } {
+  const seen = { count: 0 };
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.includes("/auth/v1/token") && url.includes("grant_type=refresh_token")) seen.count++;
+  });
+  return seen;
+}
+
 describe("the session in the browser", () => {
   it("refreshes an access token the API rejects as expired, and retries the call", async () => {
     const user = await createConfirmedUser(stack, "expired");
@@ -85,6 +95,7 @@ describe("the session in the browser", () => {
         expires_at: Math.floor(Date.now() / 1000) + 3600,
       });
       const calls = recordApiCalls(page);
+      const refreshes = countRefreshes(page);
 
       await page.getByRole("link", { name: "Profile" }).click();
       await page.getByLabel("Display name").waitFor();
@@ -94,6 +105,7 @@ describe("the session in the browser", () => {
 
       // The API refused the expired token; the same calls then went through with a new one.
       const refused = calls.filter((c) => c.token === expired);
+      console.info(`expired token: ${refused.length} API call(s) refused, then retried`);
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.every((c) => c.status === 401)).toBe(true);
       const retried = calls.filter((c) => c.token !== expired);
@@ -103,6 +115,8 @@ describe("the session in the browser", () => {
       expect(retried.at(-1)?.token).toBe(after.access_token);
       expect(after.access_token).not.toBe(expired);
       expect(after.refresh_token).not.toBe(session.refresh_token);
+      // Every refused call waited for the same single refresh.
+      expect(refreshes.count).toBe(1);
       expect(page.url()).toBe(`${webUrl}/profile`);
       await screenshot(page, "web-profile");
     });

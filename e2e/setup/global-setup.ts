@@ -23,6 +23,8 @@ export interface E2eInfo {
   adminUrl: string;
   serverUrl: string;
   webDist: string;
+  /** Empty when apps/admin has no Vite app yet. */
+  adminDist: string;
   tokenMinterUrl: string;
   /** The shared worker's process, which a flow may pause (helpers/worker.ts). */
   workerPid: number;
@@ -103,6 +105,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       adminUrl: admin?.url ?? "",
       serverUrl: server.url,
       webDist: web.dist,
+      adminDist: admin?.dist ?? "",
       tokenMinterUrl: minter.url,
       workerPid: worker.pid,
       smtpUrl,
