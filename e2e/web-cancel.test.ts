@@ -78,7 +78,9 @@ describe("cancelling processing", () => {
         await dialog.getByRole("button", { name: "Cancel processing" }).click();
         // The job was running: it is asked to stop rather than removed.
         await page.getByText("Stopping after the current step").waitFor();
-        await page.getByText("Processing was cancelled", { exact: true }).waitFor({ timeout: 30_000 });
+        await page
+          .getByText("Processing was cancelled", { exact: true })
+          .waitFor({ timeout: 30_000 });
         expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(100);
         expect(await page.getByRole("button", { name: "Cancel processing" }).count()).toBe(0);
         expect(await page.getByText("All outputs are ready").count()).toBe(0);
