@@ -1,12 +1,17 @@
 // Storage throughput: upload and download of a 100 MB file through the gateway with supabase-js
 // (upload) and a streaming fetch (download, written to disk), against copying the same file on
 // disk in the same run; then small-object uploads per second. Prints figures and ratios.
+// Two reference uploads of the same raw body show what the client costs: plain fetch (the
+// transport supabase-js uses) and node:http (close to no client cost: the server's own speed);
+// supabase-js against a server that discards the body shows the client's own ceiling.
 // The stack runs in a child process (this file with `--serve`), as it would next to an app, so the
 // client's work does not share the server's event loop.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, openAsBlob, readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -21,6 +26,23 @@ if (process.argv[2] === "--serve") {
   process.stdin.resume();
   await new Promise((resolve) => process.stdin.once("end", resolve));
   await served.stop();
+  process.exit(0);
+}
+if (process.argv[2] === "--discard") {
+  // Reads and drops upload bodies, answering as Storage does: what the client alone costs.
+  const sink = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"Id":"-","Key":"-"}');
+    });
+  });
+  sink.listen(0, "127.0.0.1", () => {
+    console.log(
+      JSON.stringify({ apiUrl: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` }),
+    );
+  });
+  process.stdin.resume();
+  await new Promise((resolve) => process.stdin.once("end", resolve));
   process.exit(0);
 }
 
@@ -53,19 +75,24 @@ const sourceMd5 = createHash("md5");
 await pipeline(createReadStream(source), sourceMd5);
 const expectedMd5 = sourceMd5.digest("hex");
 
-const server = spawn(process.execPath, [import.meta.filename, "--serve", supabaseDir], {
-  stdio: ["pipe", "pipe", "inherit"],
-});
-const firstLine = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: server.stdout }).once("line", resolve);
-  server.once("exit", (code) => reject(new Error(`stack process exited (${code})`)));
-});
-const stack = JSON.parse(firstLine) as { apiUrl: string; secretKey: string };
-const stopServer = () =>
-  new Promise<void>((resolve) => {
-    server.once("exit", () => resolve());
-    server.stdin.end();
+/** Starts this file in `mode` as a child process; resolves with the JSON of its first line. */
+async function startChild(mode: string, ...args: string[]) {
+  const child = spawn(process.execPath, [import.meta.filename, mode, ...args], {
+    stdio: ["pipe", "pipe", "inherit"],
   });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`${mode} process exited (${code})`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.stdin.end();
+    });
+  return { child, info: JSON.parse(firstLine) as { apiUrl: string; secretKey: string }, stop };
+}
+const { child: server, info: stack, stop: stopServer } = await startChild("--serve", supabaseDir);
+const discard = await startChild("--discard");
 const mbps = (ms: number) => SIZE / 1024 / 1024 / (ms / 1000);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -99,12 +126,19 @@ try {
   const created = await admin.storage.createBucket("bench");
   if (created.error) throw created.error;
   const files = admin.storage.from("bench");
+  const discarded = createClient(discard.info.apiUrl, stack.secretKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  }).storage.from("bench");
 
   const streamCopy: number[] = [];
   const fileCopy: number[] = [];
   const upload: number[] = [];
   const upload2: number[] = [];
+  const uploadDiscard: number[] = [];
+  const uploadFetch: number[] = [];
+  const uploadHttp: number[] = [];
   const download: number[] = [];
+  const downloadHttp: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const copyTarget = join(work, `copy-${round}.bin`);
     streamCopy.push(
@@ -138,6 +172,52 @@ try {
       }, "upload (File, multipart)"),
     );
 
+    uploadDiscard.push(
+      await time(async () => {
+        const result = await discarded.upload(name, createReadStream(source), {
+          contentType: "application/octet-stream",
+          duplex: "half",
+        });
+        if (result.error) throw result.error;
+      }, "supabase-js → discard"),
+    );
+    const rawUrl = (name: string) => `${stack.apiUrl}/storage/v1/object/bench/${name}`;
+    const rawHeaders = { apikey: stack.secretKey, "content-type": "application/octet-stream" };
+    uploadFetch.push(
+      await time(async () => {
+        const response = await fetch(rawUrl(`fetch-${round}.bin`), {
+          method: "POST",
+          headers: rawHeaders,
+          body: createReadStream(source) as unknown as ReadableStream, // as supabase-js passes it
+          duplex: "half",
+        } as RequestInit);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`fetch upload: ${response.status}`);
+      }, "upload (fetch, raw)"),
+    );
+    uploadHttp.push(
+      await time(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = request(
+              rawUrl(`http-${round}.bin`),
+              { method: "POST", headers: { ...rawHeaders, "content-length": SIZE } },
+              (response) => {
+                response.resume();
+                response.on("end", () =>
+                  response.statusCode === 200
+                    ? resolve()
+                    : reject(new Error(`node:http upload: ${response.statusCode}`)),
+                );
+              },
+            );
+            req.on("error", reject);
+            createReadStream(source).pipe(req);
+          }),
+        "upload (node:http, raw)",
+      ),
+    );
+
     const downloaded = join(work, `down-${round}.bin`);
     download.push(
       await time(async () => {
@@ -152,6 +232,26 @@ try {
     await pipeline(createReadStream(downloaded), md5);
     if (md5.digest("hex") !== expectedMd5)
       throw new Error("downloaded bytes differ from the source");
+    await rm(downloaded);
+    downloadHttp.push(
+      await time(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = request(
+              rawUrl(name),
+              { headers: { apikey: stack.secretKey } },
+              (response) => {
+                if (response.statusCode !== 200)
+                  reject(new Error(`download: ${response.statusCode}`));
+                pipeline(response, createWriteStream(downloaded)).then(resolve, reject);
+              },
+            );
+            req.on("error", reject);
+            req.end();
+          }),
+        "download (node:http → disk)",
+      ),
+    );
     await rm(downloaded);
   }
 
@@ -190,11 +290,15 @@ try {
   row("disk copy (copyFile)", fileCopy);
   row("upload (supabase-js)", upload);
   row("upload (File, multipart)", upload2);
+  row("supabase-js → discard", uploadDiscard);
+  row("upload (fetch, raw)", uploadFetch);
+  row("upload (node:http, raw)", uploadHttp);
   row("download (fetch → disk)", download);
+  row("download (node:http → disk)", downloadHttp);
   console.log(
     `small uploads (1 KiB, ${SMALL_CONCURRENCY} in flight): ${((SMALL_COUNT / smallMs) * 1000).toFixed(0)} uploads/s`,
   );
 } finally {
-  await stopServer();
+  await Promise.all([stopServer(), discard.stop()]);
   await rm(work, { recursive: true, force: true });
 }
