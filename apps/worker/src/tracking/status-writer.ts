@@ -39,7 +39,8 @@ export class JobStatusWriter {
   readonly #send: StatusTransport;
   readonly #delayMs: number;
   #pending = new Map<string, Pending>();
-  #timer: NodeJS.Timeout | null = null;
+  /** Cancels the scheduled flush, if any. */
+  #cancelTimer: (() => void) | null = null;
   #inflight = new Set<Promise<void>>();
   /** Round trips made and their total duration, for benchmarks and tests. */
   flushes = 0;
@@ -65,8 +66,16 @@ export class JobStatusWriter {
   }
 
   #schedule(): void {
-    if (this.#timer || this.#inflight.size >= MAX_IN_FLIGHT) return;
-    this.#timer = setTimeout(() => this.#flushNow(), this.#delayMs);
+    if (this.#cancelTimer || this.#inflight.size >= MAX_IN_FLIGHT) return;
+    // setTimeout(0) waits a whole millisecond; an immediate still collects every write made in
+    // this turn of the event loop (all the jobs that one batch's answer just resumed).
+    if (this.#delayMs > 0) {
+      const timer = setTimeout(() => this.#flushNow(), this.#delayMs);
+      this.#cancelTimer = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(() => this.#flushNow());
+      this.#cancelTimer = () => clearImmediate(immediate);
+    }
   }
 
   /** Sends whatever is pending and waits for every write in flight. */
@@ -76,8 +85,8 @@ export class JobStatusWriter {
   }
 
   #flushNow(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
     if (this.#pending.size === 0) return;
     const batch = [...this.#pending.values()];
     this.#pending = new Map();
