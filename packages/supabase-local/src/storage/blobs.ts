@@ -40,6 +40,9 @@ export interface BlobStore {
 
 /** Write buffer larger than the 16 KiB default: fewer write calls for big uploads. */
 const IO_CHUNK = 1024 * 1024;
+/** Download read size: a quarter of the stack's CPU per large download went at the default 64 KiB;
+ * 1 MiB chunks cost no less CPU and leave far more garbage between collections (200 MB test). */
+const READ_CHUNK = 256 * 1024;
 
 export function createBlobStore(paths: BlobPaths): BlobStore {
   const ensureDir = (dir: string) => mkdir(dir, { recursive: true });
@@ -110,8 +113,10 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
       }
     },
     read(bucketId, version, range) {
-      // Default 64 KiB chunks: 1 MiB ones left far more garbage between collections (200 MB test).
-      return createReadStream(paths.blob(bucketId, version), range ?? {});
+      return createReadStream(paths.blob(bucketId, version), {
+        ...range,
+        highWaterMark: READ_CHUNK,
+      });
     },
     async copy(from, to) {
       const target = paths.blob(to.bucketId, to.version);
