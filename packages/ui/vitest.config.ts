@@ -1,5 +1,5 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "ui", include: ["test/**/*.test.tsx"] },
+  test: { name: "ui", include: ["test/**/*.test.{ts,tsx}"] },
 });

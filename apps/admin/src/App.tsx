@@ -1,10 +1,10 @@
 import { Spinner } from "@docket/ui";
+import { matchPath, useLocation } from "@docket/ui/router";
+import { useSession } from "@docket/ui/session";
 import { useEffect } from "react";
 import { AdminGate } from "./auth/AdminGate.tsx";
-import { useSession } from "./auth/SessionProvider.tsx";
 import { AdminShell } from "./layout/AdminShell.tsx";
 import { resetForbidden } from "./lib/forbidden.ts";
-import { matchPath, useLocation } from "./lib/router.tsx";
 import { AuditPage } from "./screens/AuditPage.tsx";
 import { JobDetailPage } from "./screens/JobDetailPage.tsx";
 import { JobsPage } from "./screens/JobsPage.tsx";

@@ -1,17 +1,12 @@
-import { ToastProvider } from "@docket/ui";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { AppProviders } from "@docket/ui/app";
 import { App } from "./App.tsx";
-import { SessionProvider } from "./auth/SessionProvider.tsx";
 import { queryClient } from "./lib/query-client.ts";
+import { auth } from "./lib/supabase.ts";
 
 export function Root() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <ToastProvider>
-          <App />
-        </ToastProvider>
-      </SessionProvider>
-    </QueryClientProvider>
+    <AppProviders queryClient={queryClient} auth={auth}>
+      <App />
+    </AppProviders>
   );
 }

@@ -1,8 +1,9 @@
 import { Spinner } from "@docket/ui";
+import { matchPath, navigate, useLocation } from "@docket/ui/router";
+import { useSession } from "@docket/ui/session";
 import { useEffect } from "react";
-import { useSession } from "./auth/SessionProvider.tsx";
 import { AppShell } from "./layout/AppShell.tsx";
-import { matchPath, navigate, nextPath, useLocation } from "./lib/router.tsx";
+import { nextPath } from "./lib/links.ts";
 import { AuthCallback } from "./screens/auth/AuthCallback.tsx";
 import { ForgotPassword } from "./screens/auth/ForgotPassword.tsx";
 import { SignIn } from "./screens/auth/SignIn.tsx";

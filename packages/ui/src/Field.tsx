@@ -9,7 +9,7 @@ export interface FieldControlProps {
 export interface FieldProps {
   label: string;
   /** Help text shown under the control. */
-  hint?: string;
+  hint?: string | undefined;
   /** Validation message; marks the control invalid and is announced with it. */
   error?: string | undefined;
   /** Receives the ids and aria attributes that tie the control to its label and messages. */

@@ -1,5 +1,15 @@
 // Audit log filters in the query string (?action=…&actor=…&target=…&window=24h&page=2), turned
 // into admin.audit.list input. Unknown values are dropped, not sent.
+import {
+  oneOf,
+  pageOf,
+  pageParam,
+  pageRange,
+  sinceOf,
+  type TimeWindow,
+  uuidOf,
+  windowOf,
+} from "../filters/query-filters.ts";
 import type { AuditListInput } from "../lib/api-types.ts";
 
 /** Every admin mutation the server audits, by the path it records as the action. */
@@ -18,33 +28,27 @@ export const AUDITED_ACTIONS = [
   "admin.system.reprocessAll",
   "admin.system.cleanup",
 ] as const;
-
-const WINDOWS = { "24h": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000, "30d": 30 * 24 * 3_600_000 };
-export type AuditWindow = keyof typeof WINDOWS;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
 export interface AuditFilters {
-  action?: string;
-  actor?: string;
-  target?: string;
-  window?: AuditWindow;
+  action?: AuditedAction | undefined;
+  actor?: string | undefined;
+  target?: string | undefined;
+  window?: TimeWindow | undefined;
   page: number;
 }
 
-export const AUDIT_PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function auditFiltersFromQuery(search: string): AuditFilters {
   const params = new URLSearchParams(search);
-  const page = Number.parseInt(params.get("page") ?? "1", 10);
-  const filters: AuditFilters = { page: Number.isSafeInteger(page) && page >= 1 ? page : 1 };
-  const action = params.get("action");
-  const actor = params.get("actor")?.trim();
+  const filters: AuditFilters = { page: pageOf(params) };
+  const action = oneOf(AUDITED_ACTIONS, params.get("action"));
+  const actor = uuidOf(params.get("actor"));
   const target = params.get("target")?.trim();
-  const window = params.get("window");
-  if (action && (AUDITED_ACTIONS as readonly string[]).includes(action)) filters.action = action;
-  if (actor && UUID.test(actor)) filters.actor = actor.toLowerCase();
+  const window = windowOf(params.get("window"));
+  if (action) filters.action = action;
+  if (actor) filters.actor = actor;
   if (target && target.length <= 200) filters.target = target;
-  if (window && window in WINDOWS) filters.window = window as AuditWindow;
+  if (window) filters.window = window;
   return filters;
 }
 
@@ -54,7 +58,7 @@ export function auditQueryOf(filters: AuditFilters): Record<string, string | und
     actor: filters.actor,
     target: filters.target,
     window: filters.window,
-    page: filters.page > 1 ? String(filters.page) : undefined,
+    page: pageParam(filters.page),
   };
 }
 
@@ -63,8 +67,7 @@ export function auditInputOf(filters: AuditFilters, now: number): AuditListInput
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.actor ? { actorId: filters.actor } : {}),
     ...(filters.target ? { targetId: filters.target } : {}),
-    ...(filters.window ? { since: new Date(now - WINDOWS[filters.window]).toISOString() } : {}),
-    limit: AUDIT_PAGE_SIZE,
-    offset: (filters.page - 1) * AUDIT_PAGE_SIZE,
+    ...sinceOf(filters.window, now),
+    ...pageRange(filters.page),
   };
 }

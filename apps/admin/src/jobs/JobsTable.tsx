@@ -1,7 +1,7 @@
 import { Table } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import type { JobRow } from "../lib/api-types.ts";
 import { formatDateTime, shortId } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { JobStatusBadge } from "./JobStatusBadge.tsx";
 
 /** Jobs with a link to each one's detail; used on the Jobs page and a user's page. */

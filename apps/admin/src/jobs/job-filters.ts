@@ -2,6 +2,16 @@
 // &page=2) so a filtered view can be bookmarked and shared. This turns that query into the
 // API's input and back, ignoring values the API would refuse rather than failing the page.
 import {
+  oneOf,
+  pageOf,
+  pageParam,
+  pageRange,
+  sinceOf,
+  type TimeWindow,
+  uuidOf,
+  windowOf,
+} from "../filters/query-filters.ts";
+import {
   JOB_KINDS,
   JOB_STATUSES,
   type JobKind,
@@ -9,42 +19,26 @@ import {
   type JobStatus,
 } from "../lib/api-types.ts";
 
-export const TIME_WINDOWS = {
-  "1h": 60 * 60 * 1000,
-  "24h": 24 * 60 * 60 * 1000,
-  "7d": 7 * 24 * 60 * 60 * 1000,
-  "30d": 30 * 24 * 60 * 60 * 1000,
-} as const;
-export type TimeWindow = keyof typeof TIME_WINDOWS;
-
 export interface JobFilters {
-  status?: JobStatus;
-  kind?: JobKind;
+  status?: JobStatus | undefined;
+  kind?: JobKind | undefined;
   /** Owner's user id. */
-  user?: string;
-  window?: TimeWindow;
+  user?: string | undefined;
+  window?: TimeWindow | undefined;
   page: number;
-}
-
-export const PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
 }
 
 export function filtersFromQuery(search: string): JobFilters {
   const params = new URLSearchParams(search);
-  const user = params.get("user")?.trim();
-  const page = Number.parseInt(params.get("page") ?? "1", 10);
-  const window = params.get("window");
-  const filters: JobFilters = { page: Number.isSafeInteger(page) && page >= 1 ? page : 1 };
+  const filters: JobFilters = { page: pageOf(params) };
   const status = oneOf(JOB_STATUSES, params.get("status"));
   const kind = oneOf(JOB_KINDS, params.get("kind"));
+  const user = uuidOf(params.get("user"));
+  const window = windowOf(params.get("window"));
   if (status) filters.status = status;
   if (kind) filters.kind = kind;
-  if (user && UUID.test(user)) filters.user = user.toLowerCase();
-  if (window && window in TIME_WINDOWS) filters.window = window as TimeWindow;
+  if (user) filters.user = user;
+  if (window) filters.window = window;
   return filters;
 }
 
@@ -54,7 +48,7 @@ export function queryFromFilters(filters: JobFilters): Record<string, string | u
     kind: filters.kind,
     user: filters.user,
     window: filters.window,
-    page: filters.page > 1 ? String(filters.page) : undefined,
+    page: pageParam(filters.page),
   };
 }
 
@@ -64,10 +58,7 @@ export function listInputOf(filters: JobFilters, now: number): JobListInput {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.user ? { ownerId: filters.user } : {}),
-    ...(filters.window
-      ? { since: new Date(now - TIME_WINDOWS[filters.window]).toISOString() }
-      : {}),
-    limit: PAGE_SIZE,
-    offset: (filters.page - 1) * PAGE_SIZE,
+    ...sinceOf(filters.window, now),
+    ...pageRange(filters.page),
   };
 }

@@ -1,13 +1,7 @@
+import { retryUnlessRefused } from "@docket/ui/api";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { httpStatusOf, isForbidden } from "./api-error.ts";
+import { isForbidden } from "./api-error.ts";
 import { markForbidden } from "./forbidden.ts";
-
-// 4xx answers do not improve by asking again; network hiccups and 5xx may, twice.
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  const status = httpStatusOf(error);
-  if (status !== undefined && status >= 400 && status < 500) return false;
-  return failureCount < 2;
-}
 
 function watchForbidden(error: unknown): void {
   if (isForbidden(error)) markForbidden();
@@ -17,7 +11,7 @@ export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: watchForbidden }),
   mutationCache: new MutationCache({ onError: watchForbidden }),
   defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 5_000, refetchOnWindowFocus: true },
+    queries: { retry: retryUnlessRefused, staleTime: 5_000, refetchOnWindowFocus: true },
     mutations: { retry: false },
   },
 });

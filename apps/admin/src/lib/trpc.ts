@@ -1,34 +1,14 @@
 import type { AppRouter } from "@docket/api";
+import { apiLinkOptions } from "@docket/ui/api";
+import { sessionTokens } from "@docket/ui/auth";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { env } from "../env.ts";
 import { queryClient } from "./query-client.ts";
-import { retryOn401 } from "./retry-on-401.ts";
-import { auth, currentAccessToken } from "./supabase.ts";
-
-const fetchWithRefresh = retryOn401({
-  refresh: async () => {
-    const { data, error } = await auth.refreshSession();
-    if (error || !data.session) {
-      await auth.signOut({ scope: "local" });
-      return null;
-    }
-    return data.session.access_token;
-  },
-});
+import { auth } from "./supabase.ts";
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [
-    httpBatchLink({
-      url: new URL("/trpc", env.VITE_API_URL).toString(),
-      // Asked per request, so a refreshed token is picked up at once.
-      async headers() {
-        const token = await currentAccessToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-      fetch: fetchWithRefresh,
-    }),
-  ],
+  links: [httpBatchLink(apiLinkOptions(env.VITE_API_URL, sessionTokens(auth)))],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -1,20 +1,19 @@
-import { Alert, Card, EmptyState, Pagination, Spinner, Table } from "@docket/ui";
+import { Alert, Card, EmptyState, PageTitle, Pagination, Spinner, Table } from "@docket/ui";
+import { Link, setQuery, useLocation } from "@docket/ui/router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { AuditFilterBar } from "../audit/AuditFilterBar.tsx";
 import {
-  AUDIT_PAGE_SIZE,
   type AuditFilters,
   auditFiltersFromQuery,
   auditInputOf,
   auditQueryOf,
 } from "../audit/audit-filters.ts";
 import { useActorEmails } from "../audit/use-actor-emails.ts";
-import { PageTitle } from "../layout/AdminShell.tsx";
+import { PAGE_SIZE } from "../filters/query-filters.ts";
 import { describeApiError } from "../lib/api-error.ts";
 import type { AuditRow } from "../lib/api-types.ts";
 import { formatDateTime, shortId } from "../lib/format.ts";
-import { Link, setQuery, useLocation } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 function targetLink(row: AuditRow) {
@@ -108,7 +107,7 @@ export function AuditPage() {
               <Pagination
                 label="Audit pages"
                 page={filters.page}
-                pageCount={Math.max(1, Math.ceil(audit.data.total / AUDIT_PAGE_SIZE))}
+                pageCount={Math.max(1, Math.ceil(audit.data.total / PAGE_SIZE))}
                 onPageChange={(page) => set({ page })}
               />
             </>

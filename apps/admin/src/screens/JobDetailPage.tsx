@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Progress, Spinner, useToast } from "@docket/ui";
+import { Alert, Button, Card, PageTitle, Progress, Spinner, useToast } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { JobStatusBadge } from "../jobs/JobStatusBadge.tsx";
 import { QueueActions } from "../jobs/QueueActions.tsx";
-import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 const MOVING = new Set(["queued", "running"]);

@@ -1,13 +1,13 @@
-import { Alert, Card, EmptyState, Pagination, Spinner, useToast } from "@docket/ui";
+import { Alert, Card, EmptyState, PageTitle, Pagination, Spinner, useToast } from "@docket/ui";
+import { setQuery, useLocation } from "@docket/ui/router";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { PAGE_SIZE } from "../filters/query-filters.ts";
 import { JobFilterBar } from "../jobs/JobFilterBar.tsx";
 import { JobsTable } from "../jobs/JobsTable.tsx";
-import { filtersFromQuery, listInputOf, PAGE_SIZE, queryFromFilters } from "../jobs/job-filters.ts";
-import { PageTitle } from "../layout/AdminShell.tsx";
+import { filtersFromQuery, listInputOf, queryFromFilters } from "../jobs/job-filters.ts";
 import { describeApiError } from "../lib/api-error.ts";
 import { ConfirmButton } from "../lib/ConfirmButton.tsx";
-import { setQuery, useLocation } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 export function JobsPage() {
@@ -62,7 +62,7 @@ export function JobsPage() {
       </PageTitle>
       <Card>
         <JobFilterBar filters={filters} onChange={(next) => setQuery(queryFromFilters(next))} />
-        <div className="mt-4 flex flex-col gap-3">
+        <div className="flex flex-col gap-3">
           {retryFailed.isError && <Alert>{describeApiError(retryFailed.error)}</Alert>}
           {jobs.isError && <Alert>{describeApiError(jobs.error)}</Alert>}
           {jobs.isPending && <Spinner label="Loading jobs" />}

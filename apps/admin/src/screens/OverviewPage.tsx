@@ -1,11 +1,10 @@
-import { Alert, Card, Spinner } from "@docket/ui";
+import { Alert, Card, PageTitle, Spinner } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { JobStatusBadge } from "../jobs/JobStatusBadge.tsx";
-import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { JOB_STATUSES } from "../lib/api-types.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { hourlySeries } from "../overview/hourly-series.ts";
 

@@ -1,4 +1,4 @@
-import { PageTitle } from "../layout/AdminShell.tsx";
+import { PageTitle } from "@docket/ui";
 import { SystemJobCard } from "../system/SystemJobCard.tsx";
 
 export function SystemPage() {

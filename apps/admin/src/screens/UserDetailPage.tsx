@@ -1,10 +1,9 @@
-import { Alert, Card, EmptyState, Spinner, Table } from "@docket/ui";
+import { Alert, Card, EmptyState, PageTitle, Spinner, Table } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useQuery } from "@tanstack/react-query";
 import { JobsTable } from "../jobs/JobsTable.tsx";
-import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { UserActions } from "../users/UserActions.tsx";
 import { UserBadges } from "../users/user-badges.tsx";

@@ -1,13 +1,22 @@
-import { Alert, Card, EmptyState, Field, Input, Pagination, Spinner, Table } from "@docket/ui";
+import {
+  Alert,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  PageTitle,
+  Pagination,
+  Spinner,
+  Table,
+  useDebounced,
+} from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { PageTitle } from "../layout/AdminShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import type { AdminUser } from "../lib/api-types.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
-import { useDebounced } from "../lib/use-debounced.ts";
 import { UserBadges } from "../users/user-badges.tsx";
 
 const PER_PAGE = 20;

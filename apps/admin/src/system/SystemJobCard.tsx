@@ -1,4 +1,5 @@
 import { Alert, Card, Progress, Spinner, useToast } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { JobStatusBadge } from "../jobs/JobStatusBadge.tsx";
@@ -6,7 +7,6 @@ import { describeApiError } from "../lib/api-error.ts";
 import type { JobRow } from "../lib/api-types.ts";
 import { ConfirmButton } from "../lib/ConfirmButton.tsx";
 import { formatDateTime, formatDuration } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 type SystemKind = "admin__reprocess_all" | "maintenance__cleanup";

@@ -1,9 +1,9 @@
 import { Alert, Button, useToast } from "@docket/ui";
+import { navigate } from "@docket/ui/router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { describeApiError } from "../lib/api-error.ts";
 import type { AdminUser } from "../lib/api-types.ts";
 import { ConfirmButton } from "../lib/ConfirmButton.tsx";
-import { navigate } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 const BAN_HOURS = 24 * 365 * 100;

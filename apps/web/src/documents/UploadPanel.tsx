@@ -1,8 +1,8 @@
 import { Alert, Button, Card, cn, Field, Input, Textarea } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { type FormEvent, useState } from "react";
 import { describeApiError } from "../lib/api-error.ts";
 import { checkFile, checkPastedText } from "../lib/file-rules.ts";
-import { Link } from "../lib/router.tsx";
 import { DropZone } from "./DropZone.tsx";
 import { useCreateDocument } from "./use-create-document.ts";
 

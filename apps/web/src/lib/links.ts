@@ -24,3 +24,8 @@ export function inAppPath(link: string, currentOrigin: string): string | null {
   if (url.origin !== currentOrigin && !APP_PATHS.test(url.pathname)) return null;
   return url.pathname + url.search + url.hash;
 }
+
+/** Where to go after signing in: the page that asked for it (`?next=`), if it is one of ours. */
+export function nextPath(): string {
+  return safeNextPath(new URLSearchParams(window.location.search).get("next"));
+}

@@ -1,23 +1,10 @@
-import { AuthClient } from "@supabase/auth-js";
+import { createBrowserAuth } from "@docket/ui/auth";
 import { env } from "../env.ts";
 
-// Supabase Auth for the browser, with the publishable key only. This is the same client that
-// supabase-js exposes as `supabase.auth`, set up the way supabase-js sets it up (headers, storage
-// key), without the Data API, Storage, Realtime and Functions clients: the app reaches data only
-// through the API, and the full bundle would also carry the "sb_secret_" key-format check.
-// PKCE so that e-mail links and OAuth come back with a one-time code, not tokens in the URL.
-const hostname = new URL(env.VITE_SUPABASE_URL).hostname;
-
-export const auth = new AuthClient({
-  url: `${env.VITE_SUPABASE_URL.replace(/\/+$/, "")}/auth/v1`,
-  headers: {
-    apikey: env.VITE_SUPABASE_PUBLISHABLE_KEY,
-    Authorization: `Bearer ${env.VITE_SUPABASE_PUBLISHABLE_KEY}`,
-  },
-  storageKey: `sb-${hostname.split(".")[0]}-auth-token`,
-  flowType: "pkce",
-  persistSession: true,
-  autoRefreshToken: true,
+// E-mail links and OAuth come back to this app with a one-time code in the URL.
+export const auth = createBrowserAuth({
+  supabaseUrl: env.VITE_SUPABASE_URL,
+  publishableKey: env.VITE_SUPABASE_PUBLISHABLE_KEY,
   detectSessionInUrl: true,
 });
 

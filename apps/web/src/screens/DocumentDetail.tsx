@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Dialog, EmptyState, Spinner, useToast } from "@docket/ui";
+import { Alert, Button, Card, Dialog, EmptyState, PageTitle, Spinner, useToast } from "@docket/ui";
+import { Link, navigate } from "@docket/ui/router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { JobPanel } from "../documents/JobPanel.tsx";
 import { OutputsView } from "../documents/OutputsView.tsx";
 import { DocumentStatusBadge } from "../documents/status.tsx";
 import { useJobPolling } from "../documents/use-job-polling.ts";
-import { PageTitle } from "../layout/AppShell.tsx";
 import { describeApiError, isNotFound } from "../lib/api-error.ts";
 import { formatBytes } from "../lib/file-rules.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { Link, navigate } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 export function DocumentDetail({ id }: { id: string }) {

@@ -1,15 +1,23 @@
-import { Alert, Card, EmptyState, Input, Pagination, Spinner, Table } from "@docket/ui";
+import {
+  Alert,
+  Card,
+  EmptyState,
+  Input,
+  PageTitle,
+  Pagination,
+  Spinner,
+  Table,
+  useDebounced,
+} from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DocumentStatusBadge } from "../documents/status.tsx";
 import { UploadPanel } from "../documents/UploadPanel.tsx";
-import { PageTitle } from "../layout/AppShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatBytes } from "../lib/file-rules.ts";
 import { formatRelative } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
-import { useDebounced } from "../lib/use-debounced.ts";
 
 export const PAGE_SIZE = 10;
 

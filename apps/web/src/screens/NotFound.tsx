@@ -1,6 +1,5 @@
-import { EmptyState } from "@docket/ui";
-import { PageTitle } from "../layout/AppShell.tsx";
-import { Link } from "../lib/router.tsx";
+import { EmptyState, PageTitle } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 
 export function NotFound() {
   return (

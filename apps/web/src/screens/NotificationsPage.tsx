@@ -1,10 +1,9 @@
-import { Alert, Button, EmptyState, Spinner } from "@docket/ui";
+import { Alert, Button, EmptyState, PageTitle, Spinner } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { PageTitle } from "../layout/AppShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatRelative } from "../lib/format.ts";
 import { inAppPath } from "../lib/links.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 function NotificationTitle({

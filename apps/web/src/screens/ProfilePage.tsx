@@ -1,10 +1,9 @@
-import { Alert, Button, Card, Field, Input, Spinner, useToast } from "@docket/ui";
+import { Alert, Button, Card, Field, Input, PageTitle, Spinner, useToast } from "@docket/ui";
+import { Link } from "@docket/ui/router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { PageTitle } from "../layout/AppShell.tsx";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
 import { trpc } from "../lib/trpc.ts";
 
 export function ProfilePage() {

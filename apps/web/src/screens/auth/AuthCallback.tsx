@@ -1,6 +1,6 @@
 import { Alert, Spinner } from "@docket/ui";
+import { Link, navigate } from "@docket/ui/router";
 import { useEffect, useState } from "react";
-import { Link, navigate } from "../../lib/router.tsx";
 import { auth } from "../../lib/supabase.ts";
 
 /**

@@ -1,9 +1,8 @@
-import { Alert, Button, Field, Input } from "@docket/ui";
-import { type FormEvent, useState } from "react";
-import { describeAuthError } from "../../auth/auth-errors.ts";
-import { Link } from "../../lib/router.tsx";
+import { Alert, EmailField, SubmitForm, useSubmit } from "@docket/ui";
+import { describeAuthError } from "@docket/ui/auth";
+import { Link } from "@docket/ui/router";
+import { useState } from "react";
 import { auth, callbackUrl } from "../../lib/supabase.ts";
-import { useSubmit } from "../../lib/use-submit.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 
 export function ForgotPassword() {
@@ -11,8 +10,7 @@ export function ForgotPassword() {
   const [sent, setSent] = useState(false);
   const { pending, error, run } = useSubmit();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void run(async () => {
       const { error } = await auth.resetPasswordForEmail(email, {
         redirectTo: callbackUrl("/update-password"),
@@ -38,24 +36,9 @@ export function ForgotPassword() {
           If {email} has an account, a link to choose a new password is on its way.
         </Alert>
       ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-          <Field label="E-mail">
-            {(p) => (
-              <Input
-                {...p}
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          {error && <Alert>{error}</Alert>}
-          <Button type="submit" loading={pending}>
-            Send reset link
-          </Button>
-        </form>
+        <SubmitForm onSubmit={submit} submitLabel="Send reset link" pending={pending} error={error}>
+          <EmailField value={email} onChange={setEmail} />
+        </SubmitForm>
       )}
     </AuthLayout>
   );

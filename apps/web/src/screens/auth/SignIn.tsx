@@ -1,10 +1,10 @@
-import { Alert, Button, Field, Input } from "@docket/ui";
-import { type FormEvent, useState } from "react";
-import { describeAuthError } from "../../auth/auth-errors.ts";
+import { Alert, EmailField, PasswordField, SubmitForm, useSubmit } from "@docket/ui";
+import { describeAuthError } from "@docket/ui/auth";
+import { Link, navigate } from "@docket/ui/router";
+import { useState } from "react";
 import { clearSignedOutReason, useSignedOutReason } from "../../auth/session-notice.ts";
-import { Link, navigate, nextPath } from "../../lib/router.tsx";
+import { nextPath } from "../../lib/links.ts";
 import { auth, callbackUrl } from "../../lib/supabase.ts";
-import { useSubmit } from "../../lib/use-submit.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { OAuthButtons } from "./OAuthButtons.tsx";
 
@@ -18,8 +18,7 @@ export function SignIn() {
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
   const { pending, error, setError, run } = useSubmit();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void run(async () => {
       if (mode === "password") {
         const { error } = await auth.signInWithPassword({ email, password });
@@ -60,7 +59,19 @@ export function SignIn() {
           We sent a sign-in link to {linkSentTo}. Open it on this device.
         </Alert>
       ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <SubmitForm
+          onSubmit={submit}
+          submitLabel={mode === "password" ? "Sign in" : "Send me a link"}
+          pending={pending}
+          error={error}
+          after={
+            mode === "password" && (
+              <Link to="/forgot-password" className="text-center text-sm text-brand-700 underline">
+                Forgot your password?
+              </Link>
+            )
+          }
+        >
           <fieldset className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1 text-sm">
             <legend className="sr-only">Sign-in method</legend>
             {(["password", "magic-link"] as const).map((m) => (
@@ -75,42 +86,9 @@ export function SignIn() {
               </button>
             ))}
           </fieldset>
-          <Field label="E-mail">
-            {(p) => (
-              <Input
-                {...p}
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          {mode === "password" && (
-            <Field label="Password">
-              {(p) => (
-                <Input
-                  {...p}
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </Field>
-          )}
-          {error && <Alert>{error}</Alert>}
-          <Button type="submit" loading={pending}>
-            {mode === "password" ? "Sign in" : "Send me a link"}
-          </Button>
-          {mode === "password" && (
-            <Link to="/forgot-password" className="text-center text-sm text-brand-700 underline">
-              Forgot your password?
-            </Link>
-          )}
-        </form>
+          <EmailField value={email} onChange={setEmail} />
+          {mode === "password" && <PasswordField value={password} onChange={setPassword} />}
+        </SubmitForm>
       )}
       <OAuthButtons onError={setError} />
     </AuthLayout>

@@ -1,9 +1,8 @@
-import { Alert, Button, Field, Input } from "@docket/ui";
-import { type FormEvent, useState } from "react";
-import { describeAuthError } from "../../auth/auth-errors.ts";
-import { Link, navigate } from "../../lib/router.tsx";
+import { Alert, EmailField, PasswordField, SubmitForm, useSubmit } from "@docket/ui";
+import { describeAuthError } from "@docket/ui/auth";
+import { Link, navigate } from "@docket/ui/router";
+import { useState } from "react";
 import { auth, callbackUrl } from "../../lib/supabase.ts";
-import { useSubmit } from "../../lib/use-submit.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -15,8 +14,7 @@ export function SignUp() {
   const { pending, error, run } = useSubmit();
   const tooShort = password.length > 0 && password.length < MIN_PASSWORD_LENGTH;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void run(async () => {
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) return "Enter a valid e-mail address.";
       if (password.length < MIN_PASSWORD_LENGTH)
@@ -51,40 +49,16 @@ export function SignUp() {
           We sent a confirmation link to {sentTo}. Open it to finish signing up.
         </Alert>
       ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-          <Field label="E-mail">
-            {(p) => (
-              <Input
-                {...p}
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            label="Password"
+        <SubmitForm onSubmit={submit} submitLabel="Sign up" pending={pending} error={error}>
+          <EmailField value={email} onChange={setEmail} />
+          <PasswordField
+            autoComplete="new-password"
             hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
             error={tooShort ? "Too short so far." : undefined}
-          >
-            {(p) => (
-              <Input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          {error && <Alert>{error}</Alert>}
-          <Button type="submit" loading={pending}>
-            Sign up
-          </Button>
-        </form>
+            value={password}
+            onChange={setPassword}
+          />
+        </SubmitForm>
       )}
     </AuthLayout>
   );

@@ -1,10 +1,9 @@
-import { Alert, Button, Field, Input, Spinner } from "@docket/ui";
-import { type FormEvent, useState } from "react";
-import { describeAuthError } from "../../auth/auth-errors.ts";
-import { useSession } from "../../auth/SessionProvider.tsx";
-import { Link, navigate } from "../../lib/router.tsx";
+import { Alert, PasswordField, Spinner, SubmitForm, useSubmit } from "@docket/ui";
+import { describeAuthError } from "@docket/ui/auth";
+import { Link, navigate } from "@docket/ui/router";
+import { useSession } from "@docket/ui/session";
+import { useState } from "react";
 import { auth } from "../../lib/supabase.ts";
-import { useSubmit } from "../../lib/use-submit.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { MIN_PASSWORD_LENGTH } from "./SignUp.tsx";
 
@@ -14,8 +13,7 @@ export function UpdatePassword() {
   const [password, setPassword] = useState("");
   const { pending, error, run } = useSubmit();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void run(async () => {
       if (password.length < MIN_PASSWORD_LENGTH)
         return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
@@ -47,24 +45,15 @@ export function UpdatePassword() {
   }
   return (
     <AuthLayout title="Choose a new password">
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-          {(p) => (
-            <Input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        {error && <Alert>{error}</Alert>}
-        <Button type="submit" loading={pending}>
-          Save password
-        </Button>
-      </form>
+      <SubmitForm onSubmit={submit} submitLabel="Save password" pending={pending} error={error}>
+        <PasswordField
+          label="New password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          value={password}
+          onChange={setPassword}
+        />
+      </SubmitForm>
     </AuthLayout>
   );
 }

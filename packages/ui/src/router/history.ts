@@ -1,6 +1,7 @@
-// A small History API router: the dashboard has a few flat routes, and filters live in the query
-// string so that a filtered view can be bookmarked, shared and reloaded.
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+// A small History API router: both apps have a handful of flat routes, so one subscription hook,
+// a path matcher and a link are all they need (and the bundles stay small). Filters live in the
+// query string, so a filtered view can be bookmarked, shared and reloaded.
+import { useSyncExternalStore } from "react";
 
 const listeners = new Set<() => void>();
 
@@ -19,7 +20,15 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   for (const listener of listeners) listener();
 }
 
-/** Current path and query, re-rendering on every navigation. */
+/** Replaces the query string of the current page (empty values are dropped). */
+export function setQuery(values: Record<string, string | undefined>): void {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  const query = params.toString();
+  navigate(`${window.location.pathname}${query ? `?${query}` : ""}`, { replace: true });
+}
+
+/** The current path + query, re-rendering on every navigation. */
 export function useLocation(): { pathname: string; search: string } {
   const href = useSyncExternalStore(
     subscribe,
@@ -41,28 +50,4 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
     else if (part !== actual) return null;
   }
   return params;
-}
-
-/** Replaces the query string of the current page (empty values are dropped). */
-export function setQuery(values: Record<string, string | undefined>): void {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
-  const query = params.toString();
-  navigate(`${window.location.pathname}${query ? `?${query}` : ""}`, { replace: true });
-}
-
-export interface LinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
-  to: string;
-}
-
-/** A real <a href> (new tab and screen readers work) that navigates in place. */
-export function Link({ to, onClick, ...rest }: LinkProps) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    onClick?.(event);
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
-    if (event.defaultPrevented || modified || event.button !== 0) return;
-    event.preventDefault();
-    navigate(to);
-  }
-  return <a href={to} onClick={handleClick} {...rest} />;
 }

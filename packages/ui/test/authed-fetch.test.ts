@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAuthedFetch, type TokenSource } from "../src/lib/authed-fetch.ts";
+import { createAuthedFetch, type TokenSource } from "../src/api/authed-fetch.ts";
 
 // A tiny stand-in for the API: accepts only the tokens in `valid`, records what it saw.
 function fakeApi(valid: Set<string>) {

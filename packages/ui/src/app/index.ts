@@ -1,0 +1,2 @@
+export { AppProviders, type AppProvidersProps } from "./AppProviders.tsx";
+export { startApp } from "./start-app.tsx";

@@ -1,0 +1,6 @@
+export {
+  SessionProvider,
+  type SessionProviderProps,
+  type SessionState,
+  useSession,
+} from "./SessionProvider.tsx";
