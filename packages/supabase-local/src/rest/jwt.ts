@@ -37,12 +37,14 @@ export async function identify(keys: KeyStore, authorization: string | null): Pr
 }
 
 // Verified tokens are remembered until their `exp` (signature checks are the costliest part of a
-// small request). A hit is only valid while the token's signing key is still in the JWKS, so a
-// revoked key stops its tokens at once. Bounded: the cache is emptied when it fills up.
+// small request). A hit is only valid while the token's signing key is still in the JWKS (or,
+// for HS256, while the legacy secret is the one it was checked with), so a revoked or replaced
+// key stops its tokens at once. Bounded: the cache is emptied when it fills up.
 interface Verified {
   identity: Identity;
   exp: number;
   kid: string | undefined;
+  hsSecret: string | undefined;
 }
 const verifiedTokens = new WeakMap<KeyStore, Map<string, Verified>>();
 const maxCachedTokens = 10_000;
@@ -51,7 +53,10 @@ function fromCache(keys: KeyStore, token: string): Identity | undefined {
   const entry = verifiedTokens.get(keys)?.get(token);
   if (!entry) return undefined;
   const live = entry.exp > Date.now() / 1000;
-  const keyKept = entry.kid === undefined || keys.jwks().keys.some((k) => k.kid === entry.kid);
+  const keyKept =
+    entry.hsSecret !== undefined
+      ? entry.hsSecret === keys.jwtSecret
+      : keys.jwks().keys.some((k) => k.kid === entry.kid);
   if (live && keyKept) return entry.identity;
   verifiedTokens.get(keys)?.delete(token);
   return undefined;
@@ -65,8 +70,8 @@ function remember(keys: KeyStore, token: string, identity: Identity, exp: unknow
     verifiedTokens.set(keys, map);
   }
   if (map.size >= maxCachedTokens) map.clear();
-  const kid = decodeProtectedHeader(token).kid;
-  map.set(token, { identity, exp, kid });
+  const { kid, alg } = decodeProtectedHeader(token);
+  map.set(token, { identity, exp, kid, hsSecret: alg === "HS256" ? keys.jwtSecret : undefined });
 }
 
 function invalidToken(message: string): RestError {
