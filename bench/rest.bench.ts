@@ -1,7 +1,9 @@
 // Data API throughput: a single-row GET by primary key and a 100-row page with one embed, through
 // supabase-js and the gateway, against the same queries sent with `pg` straight to Postgres, all
 // in one run; then the server's heap over a bounded load (`--soak=<seconds>`, default 60).
-// The load runs in a worker thread so client and server do not share one event loop.
+// The load runs in a worker thread so client and server do not share one event loop; each case
+// also prints the CPU time per request of the server thread and of the load thread (on a 2-core
+// machine their sum, plus Postgres, bounds the throughput).
 //   node bench/rest.bench.ts [--seconds=8] [--concurrency=16] [--soak=60]
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
@@ -26,6 +28,8 @@ interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the load thread (supabase-js, fetch or pg), µs. */
+  clientCpu: number;
 }
 
 const ONE_SQL = "select id, title, year, director_id from public.films where id = $1";
@@ -71,10 +75,15 @@ async function main() {
     const results = new Map<Mode, LoadResult>();
     for (const mode of ["pg-one", "rest-one", "pg-page", "rest-page", "http-floor"] as const) {
       await inWorker({ ...job, mode, seconds: 2 });
+      // The stack runs on this thread: its CPU time per request is the server's own cost.
+      const before = process.threadCpuUsage();
       const r = await inWorker({ ...job, mode });
+      const server = process.threadCpuUsage(before);
       results.set(mode, r);
+      const perOp = (us: number) => (us / Math.max(1, r.ops)).toFixed(0).padStart(4);
       console.log(
-        `${mode.padEnd(10)} ${(r.ops / r.seconds).toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}`,
+        `${mode.padEnd(10)} ${(r.ops / r.seconds).toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}  ` +
+          `CPU µs/request: server ${perOp(server.user + server.system)}, client ${perOp(r.clientCpu)}`,
       );
     }
     const rate = (m: Mode) => {
@@ -199,6 +208,7 @@ async function runLoad(job: LoadJob) {
       }
     }
   };
+  const cpuBefore = process.threadCpuUsage();
   const began = performance.now();
   const end = began + job.seconds * 1000;
   await Promise.all(
@@ -212,6 +222,7 @@ async function runLoad(job: LoadJob) {
     }),
   );
   const seconds = (performance.now() - began) / 1000;
+  const cpu = process.threadCpuUsage(cpuBefore);
   await pool.end();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
@@ -222,6 +233,7 @@ async function runLoad(job: LoadJob) {
     p50: at(0.5),
     p99: at(0.99),
     errors,
+    clientCpu: cpu.user + cpu.system,
   };
   parentPort?.postMessage(result);
 }
