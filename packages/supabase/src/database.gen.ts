@@ -359,7 +359,7 @@ export type Database = {
         Args: {
           p_updates: Json;
         };
-        Returns: { id: string; status: string; cancel_requested_at: string; request_id: string; result: Json; applied: boolean }[];
+        Returns: { id: string; status: string; cancel_requested_at: string; request_id: string; result: Json; applied: boolean; chained: boolean }[];
       };
     };
     Enums: { [_ in never]: never };

@@ -39,6 +39,8 @@ export function createDocumentProcessTask(deps: WorkerDeps): Task {
 
   return trackedTask(deps, {
     kind: "document__process",
+    // Its first act is a step: the start write's answer is awaited there, not before run().
+    pureUntilFirstStep: true,
     documentStatus: {
       running: "processing",
       queued: "queued",

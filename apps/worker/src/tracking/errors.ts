@@ -15,3 +15,11 @@ export class WorkerShuttingDownError extends Error {
 export class PermanentJobError extends Error {
   override name = "PermanentJobError";
 }
+
+/**
+ * Thrown at the first step boundary of a run that started before its 'running' write answered,
+ * when that answer says the attempt should not run (row gone, already finished, cancelled).
+ */
+export class JobNotStartedError extends Error {
+  override name = "JobNotStartedError";
+}

@@ -10,11 +10,16 @@ const rowState = z.object({
   request_id: z.string().nullable(),
   result: z.unknown(),
   applied: z.boolean(),
+  /** False: the state after the element's own patch; true: after its chained end. */
+  chained: z.boolean(),
 });
 export type JobRowState = z.infer<typeof rowState>;
 
+/** A patch as sent: a start may carry the job's end, applied right after it in the same call. */
+export type WirePatch = JobPatch & { end?: JobPatch };
+
 /** Sends one batch of patches to `worker_apply_job_updates` and returns the rows' states. */
-export type StatusTransport = (patches: JobPatch[]) => Promise<JobRowState[]>;
+export type StatusTransport = (patches: WirePatch[]) => Promise<JobRowState[]>;
 
 /** Through the Data API with the secret-key client (the default: the contract's write path). */
 export function dataApiTransport(client: TypedSupabaseClient): StatusTransport {

@@ -8,8 +8,13 @@ import type { JobHelpers, Task } from "graphile-worker";
 import type { WorkerDeps } from "../deps.ts";
 import type { Log } from "../log.ts";
 import { DocumentError } from "../processing/errors.ts";
-import { JobCancelledError, PermanentJobError, WorkerShuttingDownError } from "./errors.ts";
-import { JobNotFoundError, type JobPatch } from "./status-writer.ts";
+import {
+  JobCancelledError,
+  JobNotStartedError,
+  PermanentJobError,
+  WorkerShuttingDownError,
+} from "./errors.ts";
+import { JobNotFoundError, type JobPatch, type JobRowState } from "./status-writer.ts";
 import { runUntracked } from "./untracked.ts";
 
 type DocumentStatus = NonNullable<JobPatch["document_status"]>;
@@ -18,7 +23,7 @@ export interface RunContext {
   /** The public.jobs row id. */
   jobId: string;
   requestId: string | null;
-  /** Previously saved result of this job (a retry resumes from it). */
+  /** Previously saved result of this job (a retry resumes from it). Pure runs: after a step. */
   previousResult: unknown;
   log: Log;
   helpers: JobHelpers;
@@ -52,6 +57,13 @@ export interface TrackedTaskSpec<K extends JobKind> {
   documentStatus?: Partial<
     Record<"running" | "succeeded" | "failed" | "cancelled" | "queued", DocumentStatus>
   >;
+  /**
+   * run() changes nothing outside the job before its first ctx.step() and reads neither
+   * requestId nor previousResult before then. It may then start while the 'running' write is
+   * still on its way (that first step waits for the answer), and a run that ends before the
+   * write has left sends its end in the same call.
+   */
+  pureUntilFirstStep?: boolean;
   /** Who to tell when the job ends for good, and what. */
   notify?(
     payload: JobPayload<K>,
@@ -90,43 +102,40 @@ export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTa
     if (!jobId) return runUntracked(deps, spec, payload, helpers);
     const doc = (at: keyof NonNullable<typeof spec.documentStatus>) =>
       spec.documentStatus?.[at] ? { document_status: spec.documentStatus[at] } : {};
+    const eager = spec.pureUntilFirstStep === true;
+    const fields = { jobId, kind: spec.kind, attempt: attempts };
 
-    const start = await deps.status
+    let startRow: JobRowState | null = null;
+    const verdict = deps.status
       .update({ id: jobId, status: "running", attempts, progress: 0, ...doc("running") })
-      .catch((error: unknown) => {
-        // The row is gone (its document was deleted): there is nothing left to do or to report.
-        if (error instanceof JobNotFoundError) return null;
-        throw error;
-      });
-    if (!start) {
-      deps.log.warn("job row no longer exists, dropping the job", { jobId, kind: spec.kind });
-      return;
-    }
-    const log = deps.log.child({
-      jobId,
-      kind: spec.kind,
-      requestId: start.request_id,
-      attempt: attempts,
-    });
-    if (!start.applied) {
-      log.info("job already finished, skipping", { status: start.status });
-      return;
-    }
-    if (start.cancel_requested_at) {
-      await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
-      log.info("cancelled before it started");
-      return;
-    }
-    log.info("job started");
-
+      .then(
+        (row) => {
+          startRow = row;
+          return verdictOf(row);
+        },
+        (error: unknown) => {
+          // The row is gone (its document was deleted): there is nothing left to do or to report.
+          if (error instanceof JobNotFoundError) return "gone" as const;
+          throw error;
+        },
+      );
+    const known = (): JobRowState => {
+      if (!startRow) throw new Error("requestId and previousResult are known from the first step");
+      return startRow;
+    };
     const ctx: RunContext = {
       jobId,
-      requestId: start.request_id,
-      previousResult: start.result,
-      log,
+      get requestId() {
+        return known().request_id;
+      },
+      get previousResult() {
+        return known().result;
+      },
+      log: deps.log.child(fields),
       helpers,
       subject: null,
       async step(progress, result) {
+        if ((await verdict) !== "go") throw new JobNotStartedError();
         const row = await deps.status.update({
           id: jobId,
           progress,
@@ -138,10 +147,41 @@ export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTa
           throw new WorkerShuttingDownError("Worker shutting down; the job will run again");
       },
     };
+    verdict.then(
+      (answer) => {
+        if (startRow) ctx.log = deps.log.child({ ...fields, requestId: startRow.request_id });
+        if (answer === "go") ctx.log.info("job started");
+      },
+      () => {},
+    );
+    /** Whether the start write let this attempt run; if not, records why and says no. */
+    const proceed = async (): Promise<boolean> => {
+      const answer = await verdict;
+      if (answer === "go") return true;
+      if (answer === "gone")
+        deps.log.warn("job row no longer exists, dropping the job", { jobId, kind: spec.kind });
+      else if (answer === "finished")
+        ctx.log.info("job already finished, skipping", { status: startRow?.status });
+      else {
+        await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
+        ctx.log.info("cancelled before it started");
+      }
+      return false;
+    };
+    /** The end write: in the start's call when that has not left yet (pure runs only). */
+    const end = async (patch: JobPatch): Promise<boolean> => {
+      const chained = eager ? deps.status.endWithStart(patch) : null;
+      // Not awaited when the start says no (its end did not apply either).
+      chained?.catch(() => {});
+      if (!(await proceed())) return false;
+      await (chained ?? deps.status.update(patch));
+      return true;
+    };
 
+    if (!eager && !(await proceed())) return;
     try {
       const outcome = await spec.run(payload, ctx);
-      await deps.status.update({
+      const ended = await end({
         id: jobId,
         status: "succeeded",
         progress: 100,
@@ -149,35 +189,49 @@ export function trackedTask<K extends JobKind>(deps: WorkerDeps, spec: TrackedTa
         result: outcome.result ?? null,
         ...doc("succeeded"),
       });
-      log.info("job succeeded");
+      if (!ended) return;
+      ctx.log.info("job succeeded");
       await notify(spec, payload, { status: "succeeded" }, ctx, helpers);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof JobNotStartedError) {
+        await proceed();
+        return;
+      }
       if (error instanceof JobNotFoundError) {
-        log.warn("job row was deleted while running; dropping the job");
+        ctx.log.warn("job row was deleted while running; dropping the job");
         return;
       }
       if (error instanceof JobCancelledError) {
         await deps.status.update({ id: jobId, status: "cancelled", ...doc("cancelled") });
-        log.info("job cancelled at a step boundary");
+        ctx.log.info("job cancelled at a step boundary");
         return;
       }
       const permanent = error instanceof DocumentError || error instanceof PermanentJobError;
       const final = permanent || attempts >= helpers.job.max_attempts;
-      await deps.status.update(
+      const ended = await end(
         final
           ? { id: jobId, status: "failed", last_error: message, ...doc("failed") }
           : { id: jobId, status: "queued", last_error: message, ...doc("queued") },
       );
+      if (!ended) return;
       if (final) {
-        log.error("job failed", { error: message, permanent });
+        ctx.log.error("job failed", { error: message, permanent });
         await notify(spec, payload, { status: "failed", error: message }, ctx, helpers);
       } else {
-        log.warn("attempt failed; graphile-worker will retry", { error: message });
+        ctx.log.warn("attempt failed; graphile-worker will retry", { error: message });
       }
       if (!permanent) throw error;
     }
   };
+}
+
+type Verdict = "go" | "gone" | "finished" | "cancel";
+
+function verdictOf(row: JobRowState): Verdict {
+  if (!row.applied) return "finished";
+  if (row.cancel_requested_at) return "cancel";
+  return "go";
 }
 
 async function notify<K extends JobKind>(

@@ -70,7 +70,12 @@ export async function trackedJobsPerSecond(
     noCron: true,
     sink: silentSink,
     extraTasks: (deps) => {
-      const inner = trackedTask(deps, { kind: "document__process", run: async () => ({}) });
+      // A no-op changes nothing before a step it never reaches: pure, as a real task declares.
+      const inner = trackedTask(deps, {
+        kind: "document__process",
+        pureUntilFirstStep: true,
+        run: async () => ({}),
+      });
       return {
         document__process: async (payload, helpers) => {
           await inner(payload, helpers);
