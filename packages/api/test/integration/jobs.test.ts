@@ -77,6 +77,50 @@ describe("jobs.retry", () => {
       code: "CONFLICT",
     });
   });
+
+  it("re-queues the owner's cancelled job, back in the queue with its document", async () => {
+    const { user, document, job } = await userWithJob("jobs-retry-cancelled");
+    await user.caller.jobs.cancel({ id: job.id });
+    expect((await user.caller.documents.get({ id: document.id })).document.status).toBe("failed");
+
+    const retried = await user.caller.jobs.retry({ id: job.id });
+    expect(retried).toMatchObject({
+      id: job.id,
+      status: "queued",
+      cancel_requested_at: null,
+      finished_at: null,
+    });
+    expect(await sql("select 1 from graphile_worker.jobs where key = $1", [job.id])).toHaveLength(
+      1,
+    );
+    expect((await user.caller.documents.get({ id: document.id })).document.status).toBe("queued");
+  });
+
+  it("does not let another user retry a cancelled job: 404, and it stays cancelled", async () => {
+    const { user, job } = await userWithJob("jobs-retry-cancelled-owner");
+    await user.caller.jobs.cancel({ id: job.id });
+    const other = await newUser("jobs-retry-cancelled-other");
+    await expect(other.caller.jobs.retry({ id: job.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await user.caller.jobs.get({ id: job.id })).status).toBe("cancelled");
+    expect(await sql("select 1 from graphile_worker.jobs where key = $1", [job.id])).toHaveLength(
+      0,
+    );
+  });
+
+  it("refuses a running job with 409, even one asked to stop", async () => {
+    const { user, job } = await userWithJob("jobs-retry-running");
+    await setJobStatus(job.id, "running");
+    await expect(user.caller.jobs.retry({ id: job.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await user.caller.jobs.cancel({ id: job.id });
+    await expect(user.caller.jobs.retry({ id: job.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect((await user.caller.jobs.get({ id: job.id })).status).toBe("running");
+  });
 });
 
 describe("jobs.cancel", () => {
