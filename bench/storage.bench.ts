@@ -269,12 +269,14 @@ try {
     ),
   );
 
-  const baseline = mbps(median(streamCopy));
   const row = (label: string, ms: number[]) => {
     const speed = mbps(median(ms));
     const client = median((cpu[label] ?? []).map((c) => c[0]));
     const server = median((cpu[label] ?? []).map((c) => c[1]));
-    const ratio = `${(speed / baseline).toFixed(2)}× stream copy`;
+    // Each round's ratio uses that round's stream copy, so load that comes and goes between
+    // rounds moves both sides of a ratio; the median of the rounds' ratios is printed.
+    const ratios = ms.map((m, i) => (streamCopy[i] ?? Number.NaN) / m);
+    const ratio = `${median(ratios).toFixed(2)}× stream copy`;
     console.log(
       `${label.padEnd(26)} ${speed.toFixed(0).padStart(5)} MB/s  ${ratio}  CPU ms ${client.toFixed(0)} / ${server.toFixed(0)}`,
     );
