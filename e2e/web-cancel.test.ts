@@ -1,6 +1,7 @@
 // Cancelling processing from the document page. A running job is asked to stop and ends at its
 // next step (the job runs on a worker whose steps take 1.5 s each, so it is deterministically
-// still running when the user clicks); a queued job leaves the queue at once. While a job waits,
+// still running when the user clicks); the list says "Cancelled" too, and Retry runs it to the
+// end. A queued job leaves the queue at once. While a job waits,
 // the page polls less and less often, and it stops polling once the job has ended.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -62,7 +63,7 @@ async function apiJobOf(token: string, page: Page): Promise<{ job: Job; outputs:
 }
 
 describe("cancelling processing", () => {
-  it("stops a running job at its next step, leaving no outputs", async () => {
+  it("stops a running job at its next step, leaving no outputs; Retry then processes it", async () => {
     const { page, user, close } = await openSignedIn(browser, stack, webUrl, "cancel-running");
     await withDiagnostics(page, "cancel-running", () =>
       withSlowWorker(1500, async () => {
@@ -86,16 +87,46 @@ describe("cancelling processing", () => {
         expect(await page.getByText("All outputs are ready").count()).toBe(0);
         // The document says so too (its stored status is "failed"), and why it has no outputs.
         await expect.poll(() => page.getByText("Cancelled", { exact: true }).count()).toBe(2);
-        await page.getByText("Processing was cancelled. Add the document again").waitFor();
+        await page.getByText("Processing was cancelled. Retry it").waitFor();
         await screenshot(page, "web-document-cancelled");
       }),
     );
-    const { job, outputs } = await apiJobOf(await accessTokenOf(stack, user), page);
+    const token = await accessTokenOf(stack, user);
+    const { job, outputs } = await apiJobOf(token, page);
     expect(job.status).toBe("cancelled");
     expect(job.started_at).toBeTruthy();
     expect(job.cancel_requested_at).toBeTruthy();
     expect(job.progress).toBeLessThan(100);
     expect(outputs).toEqual([]);
+
+    await withDiagnostics(page, "cancel-retry", async () => {
+      // The list tells a cancelled document from a failed one.
+      const detailUrl = page.url();
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "Documents" })
+        .click();
+      const row = page
+        .getByRole("table", { name: "Your documents" })
+        .getByRole("row")
+        .filter({ hasText: "Long report" });
+      await row.getByText("Cancelled", { exact: true }).waitFor();
+      expect(await row.getByText("Failed", { exact: true }).count()).toBe(0);
+      await screenshot(page, "web-documents-cancelled");
+
+      // The owner runs it again, on the shared worker, to the end.
+      await page.goto(detailUrl);
+      await page.getByRole("button", { name: "Retry" }).click();
+      await page.getByText("Processing restarted").waitFor();
+      await page.getByText("All outputs are ready").waitFor({ timeout: 60_000 });
+      const bar = page.getByRole("progressbar", { name: "Processing progress" });
+      expect(await bar.getAttribute("aria-valuenow")).toBe("100");
+      expect(await page.getByText("Cancelled", { exact: true }).count()).toBe(0);
+    });
+    const after = await apiJobOf(token, page);
+    expect(after.job.status).toBe("succeeded");
+    expect(after.job.progress).toBe(100);
+    expect(after.outputs).not.toEqual([]);
     await close();
   });
 

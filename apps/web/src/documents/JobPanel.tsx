@@ -76,7 +76,7 @@ export function JobPanel({ job, onRetry, onCancel, busy, actionError }: JobPanel
         </div>
       </dl>
       <div className="flex flex-wrap gap-2">
-        {job.status === "failed" && (
+        {(job.status === "failed" || job.status === "cancelled") && (
           <Button onClick={onRetry} loading={busy}>
             Retry
           </Button>
@@ -112,8 +112,7 @@ export function JobPanel({ job, onRetry, onCancel, busy, actionError }: JobPanel
           </>
         }
       >
-        The document stays, without a summary or outputs. A cancelled job cannot be restarted: to
-        process the document later, add it again.
+        The document stays, without a summary or outputs until you retry its processing.
       </Dialog>
     </div>
   );

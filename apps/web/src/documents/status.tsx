@@ -5,7 +5,8 @@ const documentStatus: Record<string, { label: string; tone: BadgeTone }> = {
   processing: { label: "Processing", tone: "info" },
   ready: { label: "Ready", tone: "success" },
   failed: { label: "Failed", tone: "danger" },
-  // Not a stored status: the detail page shows it for a document whose processing was cancelled.
+  // Not a stored status (such a document is "failed"): shown when its latest processing job was
+  // cancelled.
   cancelled: { label: "Cancelled", tone: "warning" },
 };
 

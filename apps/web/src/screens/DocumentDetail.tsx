@@ -160,7 +160,7 @@ export function DocumentDetail({ id }: { id: string }) {
 
 function emptyOutputsReason(jobStatus: string | undefined): string | undefined {
   if (jobStatus === "cancelled")
-    return "Processing was cancelled. Add the document again to process it.";
+    return "Processing was cancelled. Retry it above to get the outputs.";
   if (jobStatus === "failed") return "Processing failed: see why above.";
   return undefined;
 }

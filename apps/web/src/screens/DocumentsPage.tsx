@@ -14,6 +14,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DocumentStatusBadge } from "../documents/status.tsx";
 import { UploadPanel } from "../documents/UploadPanel.tsx";
+import { useCancelledDocuments } from "../documents/use-cancelled-documents.ts";
 import { describeApiError } from "../lib/api-error.ts";
 import { formatBytes } from "../lib/file-rules.ts";
 import { formatRelative } from "../lib/format.ts";
@@ -38,6 +39,7 @@ export function DocumentsPage() {
         ? 3000
         : false,
   });
+  const cancelled = useCancelledDocuments(list.data?.items ?? []);
   const pageCount = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
 
   return (
@@ -109,7 +111,9 @@ export function DocumentsPage() {
                   {
                     key: "status",
                     header: "Status",
-                    cell: (d) => <DocumentStatusBadge status={d.status} />,
+                    cell: (d) => (
+                      <DocumentStatusBadge status={cancelled.has(d.id) ? "cancelled" : d.status} />
+                    ),
                   },
                   {
                     key: "size",
