@@ -44,8 +44,9 @@ function nameFor(text: string): string {
   return name ?? "";
 }
 
-/** Runs `statements` in order in one round trip; resolves with the rows of each. */
-export function runBatch(client: pg.PoolClient, statements: Statement[]): Promise<Row[][]> {
+/** Runs `statements` in order in one round trip; resolves with the rows of the last one (only
+ * it is described, so PostgreSQL sends no row description for the others). */
+export function runBatch(client: pg.PoolClient, statements: Statement[]): Promise<Row[]> {
   let prepared = preparedOn.get(client);
   if (!prepared) {
     prepared = new Set();
@@ -59,20 +60,20 @@ export function runBatch(client: pg.PoolClient, statements: Statement[]): Promis
 }
 
 class Batch {
-  private readonly results: Row[][] = [];
+  private completed = 0;
   private fields: string[] = [];
-  private rows: Row[] = [];
+  private readonly rows: Row[] = [];
   private readonly names: string[];
   private readonly statements: Statement[];
   private readonly values: (string | Buffer | null)[][];
   private readonly prepared: Set<string>;
-  private readonly resolve: (results: Row[][]) => void;
+  private readonly resolve: (rows: Row[]) => void;
   private readonly reject: (err: Error) => void;
 
   constructor(
     statements: Statement[],
     prepared: Set<string>,
-    resolve: (results: Row[][]) => void,
+    resolve: (rows: Row[]) => void,
     reject: (err: Error) => void,
   ) {
     this.statements = statements;
@@ -88,6 +89,7 @@ class Batch {
   submit(connection: Wire): void {
     connection.stream.cork();
     try {
+      const last = this.statements.length - 1;
       this.statements.forEach((s, i) => {
         const name = this.names[i] ?? "";
         if (!name || !this.prepared.has(name)) {
@@ -97,7 +99,7 @@ class Batch {
           connection.parse({ name, text: s.text });
         }
         connection.bind({ statement: name, values: this.values[i] ?? [] });
-        connection.describe({ type: "P", name: "" });
+        if (i === last) connection.describe({ type: "P", name: "" });
         connection.execute({ portal: "" });
       });
       connection.sync();
@@ -111,6 +113,7 @@ class Batch {
   }
 
   handleDataRow(msg: { fields: (string | null)[] }): void {
+    if (this.completed < this.statements.length - 1) return;
     const row: Row = {};
     msg.fields.forEach((value, i) => {
       row[this.fields[i] ?? String(i)] = value;
@@ -119,9 +122,7 @@ class Batch {
   }
 
   handleCommandComplete(): void {
-    this.results.push(this.rows);
-    this.rows = [];
-    this.fields = [];
+    this.completed++;
   }
 
   handleEmptyQuery(): void {
@@ -143,6 +144,6 @@ class Batch {
 
   handleReadyForQuery(): void {
     for (const name of this.names) if (name) this.prepared.add(name);
-    this.resolve(this.results);
+    this.resolve(this.rows);
   }
 }

@@ -57,11 +57,11 @@ export async function inTransaction<T>(
     values: [s.searchPath, s.role, s.claims, s.method, s.path, s.headers, s.cookies],
   });
   if (s.timezone) statements.push({ text: timezoneText, values: [s.timezone] });
-  const mainIndex = statements.push(main) - 1;
+  statements.push(main);
   let broken: Error | undefined;
   let row: Row;
   try {
-    row = (await runBatch(client, statements))[mainIndex]?.[0] ?? {};
+    row = (await runBatch(client, statements))[0] ?? {};
   } catch (err) {
     if (alone) {
       // PostgreSQL rolled the implicit transaction back; only a broken link spoils the client.
@@ -99,7 +99,7 @@ export class Db {
     this.client = client;
   }
 
-  async run(statement: Statement): Promise<Row[]> {
-    return (await runBatch(this.client, [statement]))[0] ?? [];
+  run(statement: Statement): Promise<Row[]> {
+    return runBatch(this.client, [statement]);
   }
 }
