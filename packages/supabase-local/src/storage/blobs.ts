@@ -81,6 +81,7 @@ export function createBlobStore(paths: BlobPaths): BlobStore {
       source.once("error", cutOff);
       source.once("close", cutOff);
       source.pipe(out);
+      if (source.destroyed) cutOff(); // closed while the row was being checked: no 'close' to come
       try {
         await written;
         return { path, size, eTag: await hash.eTag(size) };

@@ -2,6 +2,7 @@
 // temp file back: the digest must still be the content's, and refused or cut-off uploads must
 // still leave neither row nor file (nor break the next upload).
 import { createHash } from "node:crypto";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,5 +85,26 @@ describe("large uploads", () => {
     const files = kit().admin.storage.from("big");
     expect((await files.upload("after.bin", body.stream(), { duplex: "half" })).error).toBeNull();
     expect((await files.info("after.bin")).data).toMatchObject({ etag: `"${body.md5}"` });
+  });
+
+  it("keeps nothing of an upload whose client hung up before its body was read", async () => {
+    const { stack } = kit();
+    const { hostname, port } = new URL(stack.apiUrl);
+    // Headers and a few bytes, then the connection is closed at once: it is gone before the
+    // handler has checked the bucket and the caller's rights and starts reading the body.
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.end(
+          `POST /storage/v1/object/big/gone.bin HTTP/1.1\r\nhost: ${hostname}\r\n` +
+            `apikey: ${stack.secretKey}\r\ncontent-type: application/octet-stream\r\n` +
+            `content-length: ${8 * MiB}\r\n\r\nfirst bytes`,
+        );
+        socket.destroy();
+      });
+      socket.on("close", () => resolve());
+      socket.on("error", () => resolve());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await leftovers("big", "gone.bin")).toEqual({ rows: 0, temp: [] });
   });
 });
