@@ -2,7 +2,18 @@
 // emulation needed for markup-level guarantees).
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Alert, Button, Field, Input, Pagination, Progress, Table } from "../src/index.ts";
+import {
+  Alert,
+  Button,
+  EmailField,
+  Field,
+  Input,
+  Pagination,
+  PasswordField,
+  Progress,
+  SubmitForm,
+  Table,
+} from "../src/index.ts";
 
 describe("Field", () => {
   it("ties the label, hint and error to the control", () => {
@@ -86,5 +97,21 @@ describe("Pagination", () => {
     );
     expect(html).toContain("Page 1 of 3");
     expect(html.match(/disabled=""/g)?.length).toBe(1);
+  });
+});
+
+describe("SubmitForm", () => {
+  it("shows the last attempt's error as an alert and marks the button busy while pending", () => {
+    const html = renderToStaticMarkup(
+      <SubmitForm onSubmit={() => {}} submitLabel="Sign in" pending error="Wrong password">
+        <EmailField value="" onChange={() => {}} />
+        <PasswordField autoComplete="new-password" value="" onChange={() => {}} />
+      </SubmitForm>,
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("Wrong password");
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('autoComplete="email"');
+    expect(html).toContain('autoComplete="new-password"');
   });
 });
