@@ -27,8 +27,8 @@ const pending = new Map<number, { resolve(digest: string): void; reject(error: E
 
 function hashWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL("./md5-worker.ts", import.meta.url));
-  started.unref(); // never what keeps the stack's process alive
+  // Node builtins only: none of the host process's flags (e.g. --input-type) apply to it.
+  const started = new Worker(new URL("./md5-worker.ts", import.meta.url), { execArgv: [] });
   started.on("message", (reply: HashReply) => {
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
@@ -42,6 +42,8 @@ function hashWorker(): Worker {
   };
   started.on("error", fail);
   started.on("exit", (code) => fail(new Error(`hash worker exited (${code})`)));
+  // Never what keeps the stack's process alive; after the listeners, which would ref it again.
+  started.unref();
   worker = started;
   return started;
 }
