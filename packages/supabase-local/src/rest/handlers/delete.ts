@@ -27,11 +27,12 @@ export async function handleDelete(
     if (r.prefer.maxAffected !== undefined) applied.maxAffected = r.prefer.maxAffected;
   }
   const target = qualified(relation.schema, relation.name);
-  const dml = (returning: string) => [`DELETE FROM ${target}${where} RETURNING ${returning}`];
+  const dml = (returning: string) => [`DELETE FROM ${target}${where.sql} RETURNING ${returning}`];
   return runMutation(env, r, relation, query, scope, {
     kind: "delete",
     dml,
     countsInserted: false,
     applied,
+    maxChanges: where.maxChanges,
   });
 }

@@ -25,6 +25,8 @@ export interface MutationSpec {
   /** Upserts count inserted rows in the `pgrst.inserted` setting (201 vs 200). */
   countsInserted: boolean;
   applied: Preferences;
+  /** Limited UPDATE/DELETE: the most rows it may change. */
+  maxChanges?: number;
 }
 
 export async function runMutation(
@@ -84,6 +86,7 @@ export async function runMutation(
       const rows = Number(row.page_total);
       if (isSingular(r.media) && rows !== 1) throw singularError(rows);
       checkMaxAffected(r, spec.kind, rows);
+      checkMaxChanges(spec.maxChanges, rows);
       const total = r.prefer.count ? rows : null;
       const headers = baseHeaders(r, spec.applied);
       headers["Content-Range"] =
@@ -123,5 +126,16 @@ function checkMaxAffected(r: RestRequest, kind: MutationKind, rows: number): voi
     "PGRST124",
     "Query result exceeds max-affected preference constraint",
     `The query affects ${rows} rows`,
+  );
+}
+
+/** A limited change ordered by non-unique columns can match more rows than `limit`: 400. */
+function checkMaxChanges(maxChanges: number | undefined, rows: number): void {
+  if (maxChanges === undefined || rows <= maxChanges) return;
+  throw new RestError(
+    400,
+    "PGRST110",
+    "The maximum number of rows allowed to change was surpassed",
+    `Results contain ${rows} rows changed but the maximum number allowed is ${maxChanges}`,
   );
 }

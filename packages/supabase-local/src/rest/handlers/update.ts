@@ -51,13 +51,14 @@ export async function handleUpdate(
     )
     .join(", ");
   const dml = (returning: string) => [
-    `UPDATE ${target} SET ${sets} FROM (SELECT * FROM json_populate_record(NULL::${target}, ${json}::json)) AS "pgrst_body"${where} RETURNING ${returning}`,
+    `UPDATE ${target} SET ${sets} FROM (SELECT * FROM json_populate_record(NULL::${target}, ${json}::json)) AS "pgrst_body"${where.sql} RETURNING ${returning}`,
   ];
   return runMutation(env, r, relation, query, scope, {
     kind: "update",
     dml,
     countsInserted: false,
     applied,
+    maxChanges: where.maxChanges,
   });
 }
 
