@@ -1,5 +1,6 @@
 // Resource embedding through the real supabase-js: to-one, to-many, many-to-many, one-to-one,
-// hints, !inner, spreads, the count trick, filters/order/limit on embeds, null filters, views.
+// hints, !inner, spreads (to-one and to-many), the count trick, filters/order/limit on embeds,
+// null filters, views.
 import { describe, expect, it } from "vitest";
 import { useRestStack } from "./support/stack.ts";
 
@@ -221,8 +222,51 @@ describe("embedding", () => {
     });
   });
 
-  it("spread on a to-many relationship is PGRST119", async () => {
-    const res = await kit().anon.from("directors").select("...films(title)");
-    expect(res.error?.code).toBe("PGRST119");
+  it("spread on a to-many relationship gives an array per column (v13), [] without rows", async () => {
+    const res = await kit()
+      .anon.from("directors")
+      .select("last_name,...films(title,released:year)")
+      .in("id", [1, 4])
+      .order("id")
+      .order("year", { referencedTable: "films" });
+    expect(res.error).toBeNull();
+    expect(res.data).toEqual([
+      {
+        last_name: "Kubrick",
+        title: ["2001: A Space Odyssey", "The Shining"],
+        released: [1968, 1980],
+      },
+      { last_name: "Nobody", title: [], released: [] },
+    ]);
+  });
+
+  it("to-many spreads: many-to-many, !inner with filters, a nested to-one spread", async () => {
+    const m2m = await kit()
+      .anon.from("films")
+      .select("id,...actors(first_name)")
+      .in("id", [1, 6])
+      .order("id")
+      .order("id", { referencedTable: "actors" });
+    expect(m2m.data).toEqual([
+      { id: 1, first_name: ["Jack", "Shelley"] },
+      { id: 6, first_name: [] },
+    ]);
+    const inner = await kit()
+      .anon.from("directors")
+      .select("id,...films!inner(title)")
+      .lt("films.year", 1970)
+      .order("id");
+    expect(inner.data).toEqual([
+      { id: 1, title: ["2001: A Space Odyssey"] },
+      { id: 3, title: ["Cléo from 5 to 7"] },
+    ]);
+    const nested = await kit()
+      .anon.from("films")
+      .select("id,...roles(character,...actors(last_name))")
+      .eq("id", 3)
+      .order("character", { referencedTable: "roles" });
+    expect(nested.data).toEqual([
+      { id: 3, character: ["Rick Deckard", "Roy Batty"], last_name: ["Ford", "Hauer"] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The LATERAL join of one embed (spec §14): to-many embeds aggregate their rows with json_agg,
-// to-one embeds produce one row_to_json object, spreads expose their columns to the parent.
+// to-one embeds produce one row_to_json object, spreads expose their columns to the parent (a
+// to-many spread as one array per column).
 // Every lateral exposes "pgrst_body", which is NULL exactly when no related row matched.
 import type { BuildScope, EmbedInfo } from "./read-node.ts";
 import { innerQualifier } from "./read-node.ts";
@@ -40,7 +41,14 @@ export function embedJoin(scope: BuildScope, embed: EmbedInfo, parent: string): 
     const offset = b.modifiers.offset ? ` OFFSET ${scope.params.add(b.modifiers.offset)}` : "";
     const rows = `SELECT ${b.columns.join(", ")} FROM ${from}${joins}${whereSql}${order} LIMIT ${scope.params.add(limit)}${offset}`;
     const on = embed.inner ? `${embed.lateral}."pgrst_body" IS NOT NULL` : "TRUE";
-    return `${kind} (SELECT json_agg("pgrst_r") AS "pgrst_body" FROM (${rows}) AS "pgrst_r") AS ${embed.lateral} ON ${on}`;
+    // A spread aggregates column by column; bool_or keeps "pgrst_body" NULL without rows.
+    const aggregates = embed.spread
+      ? [
+          ...b.keys.map((k) => `json_agg("pgrst_r".${ident(k)}) AS ${ident(k)}`),
+          'bool_or(TRUE) AS "pgrst_body"',
+        ]
+      : ['json_agg("pgrst_r") AS "pgrst_body"'];
+    return `${kind} (SELECT ${aggregates.join(", ")} FROM (${rows}) AS "pgrst_r") AS ${embed.lateral} ON ${on}`;
   }
   if (embed.spread) {
     const cols = [...b.columns, 'TRUE AS "pgrst_body"'].join(", ");

@@ -132,14 +132,6 @@ function addItem(
   }
   const relationship = resolveRelationship(scope.cache, relation, item.name, item.hint);
   const key = item.alias ?? item.name;
-  if (item.spread && !isToOne(relationship)) {
-    throw new RestError(
-      400,
-      "PGRST119",
-      `A spread operation on '${item.name}' is not possible`,
-      `'${relation.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`,
-    );
-  }
   const n = ++scope.aliasCount;
   const embed: EmbedInfo = {
     key,
@@ -164,8 +156,11 @@ function addItem(
   );
   build.embeds.push(embed);
   if (item.spread) {
+    // A to-many spread (v13) gives each column as the array of its values, [] without rows.
+    const toMany = !isToOne(relationship);
     for (const k of embed.build.keys) {
-      build.columns.push(`${embed.lateral}.${ident(k)}`);
+      const col = `${embed.lateral}.${ident(k)}`;
+      build.columns.push(toMany ? `COALESCE(${col}, '[]') AS ${ident(k)}` : col);
       build.keys.push(k);
     }
   } else if (item.select.length > 0) {
