@@ -4,6 +4,9 @@ import { sentences, words } from "./segment.ts";
 /** Adult silent-reading speed used for the estimate, in words per minute. */
 export const READING_WORDS_PER_MINUTE = 238;
 
+/** Below this, trigram detection guesses (two short lines came out as Portuguese): say "und". */
+const LANGUAGE_MIN_CHARACTERS = 100;
+
 export interface TextStats {
   characters: number;
   words: number;
@@ -28,7 +31,7 @@ export function computeStats(text: string): TextStats {
     averageWordsPerSentence: sentenceCount ? round1(wordCount / sentenceCount) : 0,
     readingTimeSeconds,
     readingTimeMinutes: wordCount ? Math.max(1, Math.round(readingTimeSeconds / 60)) : 0,
-    language: franc(text, { minLength: 20 }),
+    language: franc(text, { minLength: LANGUAGE_MIN_CHARACTERS }),
   };
 }
 

@@ -24,6 +24,7 @@ describe("computeStats", () => {
     expect(computeStats(english).language).toBe("eng");
     expect(computeStats(french).language).toBe("fra");
     expect(computeStats("Hi there").language).toBe("und");
+    expect(computeStats("Quarterly report\n\nRevenue grew.").language).toBe("und");
   });
 });
 
