@@ -9,6 +9,9 @@
 --
 -- The stored result travels back only with a 'running' write (a retry resumes from it); progress
 -- and end writes do not need it, and a large result would only be echoed.
+--
+-- Every statement finds the batch's rows through the primary key (`id = any(v_ids)`): joined to
+-- jsonb alone (which the planner takes for 100 rows) it scanned all of public.jobs per call.
 drop function public.worker_apply_job_updates(jsonb);
 
 create function public.worker_apply_job_updates(p_updates jsonb)
@@ -26,15 +29,17 @@ volatile
 set search_path = ''
 as $$
 declare
+  v_ids uuid[];
   v_final boolean;
   v_ends boolean;
   v_chained boolean;
 begin
   select
+    pg_catalog.array_agg((e ->> 'id')::uuid),
     coalesce(pg_catalog.bool_or(e ->> 'status' in ('succeeded', 'failed', 'cancelled')
       or e -> 'end' ->> 'status' in ('succeeded', 'failed', 'cancelled')), false),
     coalesce(pg_catalog.bool_or(e ? 'end'), false)
-  into v_final, v_ends
+  into v_ids, v_final, v_ends
   from pg_catalog.jsonb_array_elements(p_updates) as e;
   if not v_final then
     -- Nothing final: commit asynchronously (see 20261125192000_worker_status_async_commit.sql).
@@ -70,7 +75,7 @@ begin
             when u.status in ('queued', 'running') then null
             else j.finished_at end
       from u
-      where j.id = u.id and j.status not in ('succeeded', 'failed', 'cancelled')
+      where j.id = any(v_ids) and j.id = u.id and j.status not in ('succeeded', 'failed', 'cancelled')
         and (not v_chained or j.cancel_requested_at is null)
       returning j.id, j.status, j.cancel_requested_at, j.request_id,
         case when u.status = 'running' then j.result end as result, j.document_id
@@ -79,7 +84,8 @@ begin
       set status = u.document_status
       from u
       join changed as c on c.id = u.id
-      where u.document_status is not null and d.id = c.document_id
+      where d.id = any(array(select c.document_id from changed as c))
+        and u.document_status is not null and d.id = c.document_id
       returning d.id
     )
     select c.id, c.status, c.cancel_requested_at, c.request_id, c.result, true, v_chained
@@ -89,7 +95,7 @@ begin
       case when u.status = 'running' then j.result end, false, v_chained
     from public.jobs as j
     join u on u.id = j.id
-    where not exists (select 1 from changed as c where c.id = j.id);
+    where j.id = any(v_ids) and not exists (select 1 from changed as c where c.id = j.id);
   end loop;
 end;
 $$;
