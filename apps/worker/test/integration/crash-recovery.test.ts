@@ -73,11 +73,19 @@ describe("crash recovery", () => {
       // Bound: dead after 3 s + one heartbeat interval + the rerun itself.
       expect(recoveredMs).toBeLessThan(10_000);
       expect(survivor.logs.some((l) => l.msg === "unlocked jobs of dead workers")).toBe(true);
-      const { rows: gone } = await db.query(
-        "select count(*)::int as n from graphile_worker.jobs where key = any($1)",
-        [jobIds],
-      );
-      expect(gone[0].n).toBe(0);
+      // graphile-worker completes in batches, so its queue rows may go a moment after the status.
+      await expect
+        .poll(
+          async () =>
+            (
+              await db.query(
+                "select count(*)::int as n from graphile_worker.jobs where key = any($1)",
+                [jobIds],
+              )
+            ).rows[0].n,
+          { timeout: 5_000, interval: 100 },
+        )
+        .toBe(0);
       expect((await getJob(db, jobIds[0] ?? "")).last_error).toBeNull();
     } finally {
       await survivor.stop();
